@@ -1,0 +1,159 @@
+"""The site group (网站群): one branch per department, with its columns and articles."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from channels.models import audience_panel
+from home.columns import ColumnType
+from home.listing import latest_content, paginate
+from home.models import BasePage, ColumnPage
+
+CREDIT_CODE = RegexValidator(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", "请输入18位统一社会信用代码。")
+COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "请输入形如 #1f4e79 的颜色值。")
+
+
+class DepartmentIndexPage(ColumnPage):
+    """The list of all departments (部门); each department's branch hangs below it."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["departments.DepartmentPage"]
+    max_count_per_parent = 1
+    navigation_group = "section"
+    default_column_type = ColumnType.DEPARTMENT
+
+    class Meta:
+        verbose_name = "部门列表"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["departments"] = DepartmentPage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class DepartmentPage(ColumnPage):
+    """A department's home (部门网站): its duties and contacts; its columns, catalog and services live below."""
+
+    code = models.CharField(
+        "统一社会信用代码", max_length=18, validators=[CREDIT_CODE], help_text="用于信息公开索引号等，部门之间不得重复"
+    )
+    short_name = models.CharField("简称", max_length=30, blank=True, help_text="例如“市民政局”")
+    duties = RichTextField("主要职责", blank=True, features=["bold", "ol", "ul", "link"])
+    address = models.CharField("办公地址", max_length=160, blank=True)
+    postcode = models.CharField("邮编", max_length=10, blank=True)
+    opening_hours = models.CharField("办公时间", max_length=160, blank=True)
+    phone = models.CharField("咨询电话", max_length=60, blank=True)
+    fax = models.CharField("传真", max_length=60, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    colour = models.CharField(
+        "主题色", max_length=7, default="#1f4e79", validators=[COLOUR], help_text="部门子站页头颜色，需与白色文字有足够对比度"
+    )
+
+    parent_page_types = ["departments.DepartmentIndexPage"]
+    default_column_type = ColumnType.DEPARTMENT
+    search_fields = ColumnPage.search_fields + [
+        index.SearchField("short_name", boost=3),
+        index.SearchField("duties"),
+        index.FilterField("code"),
+    ]
+    content_panels = BasePage.content_panels[:1] + [
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("short_name"), FieldPanel("colour")], "部门标识"),
+        FieldPanel("summary"),
+        FieldPanel("duties"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("opening_hours"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+            ],
+            "联系方式",
+        ),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = "部门网站"
+
+    def clean(self):
+        super().clean()
+        clash = DepartmentPage.objects.filter(code=self.code, locale_id=self.locale_id).exclude(
+            translation_key=self.translation_key
+        )
+        if self.code and clash.exists():
+            raise ValidationError({"code": f"统一社会信用代码 {self.code} 已被“{clash.first().title}”使用。"})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["columns"] = self.get_children().live().public().in_menu()
+        context["latest"] = latest_content(self, 8)
+        return context
+
+
+class ArticleIndexPage(ColumnPage):
+    """An article column (文章栏目) such as 部门动态 or 通知公告, listing its articles newest first."""
+
+    parent_page_types = ["departments.DepartmentPage", "home.SectionPage"]
+    subpage_types = ["departments.ArticlePage"]
+    default_column_type = ColumnType.NEWS
+
+    class Meta:
+        verbose_name = "文章栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("departments.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(BasePage):
+    """A news item or notice (文章). Its publication date is the date it was first published, never typed in."""
+
+    source = models.CharField(
+        "信息来源", max_length=60, blank=True, help_text="留空时显示所属部门名称"
+    )
+    author = models.CharField("作者", max_length=60, blank=True)
+    tags = ClusterTaggableManager("主题词", through=ArticlePageTag, blank=True, help_text="用逗号分隔，例如：婚姻登记, 便民服务")
+
+    parent_page_types = ["departments.ArticleIndexPage"]
+    subpage_types = []
+    is_listed_content = True
+    search_fields = BasePage.search_fields + [index.SearchField("source"), index.FilterField("first_published_at")]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("author"), FieldPanel("tags")], "文章信息"),
+        audience_panel(),
+    ]
+
+    class Meta:
+        verbose_name = "文章"
+
+    def content_source(self, ancestors):
+        """Who the article comes from: the typed source, or the department it lives under."""
+        departments = [page for page in ancestors if page.specific_class is DepartmentPage]
+        return self.source or (departments[-1].title if departments else "")
+
+    def page_meta(self, ancestors):
+        published = timezone.localtime(self.first_published_at or timezone.now())
+        return [
+            ("ColumnName", ancestors[-1].title if ancestors else ""),
+            ("ArticleTitle", self.title),
+            ("PubDate", published.strftime("%Y-%m-%d %H:%M")),
+            ("ContentSource", self.content_source(ancestors)),
+            ("Keywords", ",".join(tag.name for tag in self.tags.all())),
+            ("Author", self.author),
+            ("Description", self.summary),
+        ]

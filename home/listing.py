@@ -1,0 +1,33 @@
+"""Queries that list pages, shared by every index page and by self-updating blocks.
+
+Listings stay at a constant number of SQL queries whatever the number of pages:
+they fetch plain `Page` rows (title, URL path, dates) and never call `.specific` per item.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from wagtail.models import Page, get_page_models
+
+PAGE_SIZE = 20
+
+
+def content_types():
+    """Content types of page models that are content (articles, entries …), not columns."""
+    models = [model for model in get_page_models() if getattr(model, "is_listed_content", False)]
+    return ContentType.objects.get_for_models(*models, for_concrete_models=False).values() if models else []
+
+
+def latest_content(source, count):
+    """The newest live content pages anywhere below `source`."""
+    return list(
+        Page.objects.live()
+        .public()
+        .descendant_of(source)
+        .filter(content_type__in=content_types())
+        .order_by("-first_published_at")[:count]
+    )
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """One page of results; a missing, malformed or out-of-range ?page= gives the nearest valid page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

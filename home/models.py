@@ -1,0 +1,182 @@
+"""The home page, the five top sections, plain content pages, the shared base page and site settings."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
+from .columns import ColumnType
+
+
+class BasePage(Page):
+    """What every portal page shares: a summary, a StreamField body, breadcrumbs and guideline metadata."""
+
+    summary = models.TextField(
+        "摘要", blank=True, max_length=300, help_text="一两句话概括本页内容，显示在列表和搜索结果中"
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    # Where the page shows in the layout: "section" (main navigation), "channel" (audience bar), or None.
+    navigation_group = None
+    # True for content (articles, entries, guides), which self-updating lists pick up; False for columns.
+    is_listed_content = False
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        context["ancestors"] = ancestors
+        context["page_meta"] = self.page_meta(ancestors)
+        return context
+
+    def page_meta(self, ancestors):
+        """Page-level <meta> tags the national website guideline asks for, as (name, content) pairs."""
+        return [("Description", self.summary)] if self.summary else []
+
+
+class ColumnPage(BasePage):
+    """A column (栏目): a page whose job is to hold and list other pages."""
+
+    column_type = models.CharField(
+        "栏目类型",
+        max_length=20,
+        choices=ColumnType.choices,
+        default=ColumnType.OTHER,
+        help_text="按《政府网站发展指引》归类，用于页面元数据和栏目更新监测",
+    )
+
+    settings_panels = BasePage.settings_panels + [FieldPanel("column_type")]
+    # The column type a new page of this kind starts with.
+    default_column_type = ColumnType.OTHER
+
+    class Meta:
+        abstract = True
+
+    def __init__(self, *args, **kwargs):
+        if not args:  # a new page, not a row loaded from the database
+            kwargs.setdefault("column_type", self.default_column_type)
+        super().__init__(*args, **kwargs)
+
+    def page_meta(self, ancestors):
+        return [
+            ("ColumnName", self.title),
+            ("ColumnDescription", self.summary),
+            ("ColumnType", self.get_column_type_display()),
+        ]
+
+
+class HomePage(BasePage):
+    """The portal's home page (江门政务之窗): search, sections, channels and self-updating lists."""
+
+    hero_heading = models.CharField("主标语", max_length=80, blank=True)
+    hero_text = models.CharField("副标语", max_length=200, blank=True)
+    notice = models.CharField("首页提示", max_length=200, blank=True, help_text="显示在首页顶部的简短通知，可留空")
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name="首页区块")
+
+    parent_page_types = ["wagtailcore.Page"]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("notice")], "首页横幅"),
+    ]
+
+    class Meta:
+        verbose_name = "首页"
+
+    def page_meta(self, ancestors):
+        return [("ColumnName", self.title), ("ColumnType", ColumnType.HOME.label)]
+
+
+class SectionPage(ColumnPage):
+    """One of the five top sections: 走进江门, 政务公开, 公众互动, 网上办事, 网上监察."""
+
+    parent_page_types = ["home.HomePage"]
+    navigation_group = "section"
+
+    class Meta:
+        verbose_name = "一级栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context
+
+
+class StandardPage(BasePage):
+    """A plain content page (通用页面): an introduction, a guide, a contact page."""
+
+    class Meta:
+        verbose_name = "通用页面"
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Site identity shown in the footer and in every page's guideline metadata."""
+
+    site_name = models.CharField("网站名称", max_length=60, default="江门政务之窗")
+    site_domain = models.CharField("网站域名", max_length=100, default="www.jiangmen.gov.cn")
+    site_id_code = models.CharField("网站标识码", max_length=20, blank=True)
+    icp_number = models.CharField("ICP备案号", max_length=40, blank=True)
+    police_record = models.CharField("公安备案号", max_length=60, blank=True)
+    organiser = models.CharField("主办单位", max_length=60, blank=True)
+    undertaker = models.CharField("承办单位", max_length=60, blank=True)
+    address = models.CharField("地址", max_length=120, blank=True)
+    postcode = models.CharField("邮编", max_length=10, blank=True)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    hotline = models.CharField("服务热线", max_length=20, default="12345")
+    hotline_text = models.CharField("热线说明", max_length=200, blank=True)
+    hotline_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="热线页面",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="首页“12345热线”入口指向的页面",
+    )
+    error_report_url = models.URLField(
+        "我为政府网站找错",
+        blank=True,
+        default="https://zfwzgl.www.gov.cn/exposure/jiucuo.html",
+        help_text="全国政府网站找错平台地址，页脚链接会自动带上网站标识码",
+    )
+    party_label_url = models.URLField("党政机关标识链接", blank=True, help_text="党政机关网站标识的核验地址")
+    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name="页脚链接")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("site_domain"), FieldPanel("site_id_code")], "网站标识"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("icp_number"), FieldPanel("police_record"), FieldPanel("party_label_url")], "备案与标识"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("undertaker"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            "主办与联系",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hotline"), FieldPanel("hotline_text"), FieldPanel("hotline_page")], "12345热线"
+        ),
+        FieldPanel("error_report_url"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "网站设置"

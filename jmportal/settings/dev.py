@@ -1,0 +1,7 @@
+"""Local development: debug on, a fixed key, the SQLite and in-process defaults from base."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.flag("DEBUG", default=True)
+SECRET_KEY = env.text("SECRET_KEY") or "dev-only-key-never-use-in-production-jmportal-0000000000"

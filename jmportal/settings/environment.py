@@ -1,0 +1,56 @@
+"""Reading the environment: the only place jmportal looks at os.environ."""
+
+import os
+
+import dj_database_url
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+def text(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def flag(name, default=False):
+    value = text(name)
+    return value.lower() in TRUE_WORDS if value else default
+
+
+def words(name, default=""):
+    return [word.strip() for word in text(name, default).split(",") if word.strip()]
+
+
+def number(name, default):
+    value = text(name)
+    return int(value) if value else default
+
+
+def database(default_sqlite_path):
+    """DATABASE_URL, or a SQLite file inside the project for newcomers."""
+    return dj_database_url.parse(
+        text("DATABASE_URL", f"sqlite:///{default_sqlite_path}"),
+        conn_max_age=number("DATABASE_CONN_MAX_AGE", 0),
+    )
+
+
+def cache(redis_url):
+    """Redis when REDIS_URL is set, otherwise a per-process memory cache."""
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "jmportal",
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+def search_backend(elasticsearch_url, index_prefix):
+    """Elasticsearch 9 when ELASTICSEARCH_URL is set, otherwise Wagtail's database backend."""
+    if elasticsearch_url:
+        return {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [elasticsearch_url],
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": 5,
+        }
+    return {"BACKEND": "wagtail.search.backends.database"}
