@@ -1,6 +1,7 @@
 """Audience channels (用户频道) and the audience tags any page can carry."""
 
 from django.db import models
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page
@@ -31,7 +32,10 @@ class PageAudience(models.Model):
 def audience_panel():
     """The editing panel for a page's audiences; add it to any page type readers reach through channels."""
     return InlinePanel(
-        "audience_links", label="服务对象", heading="服务对象（用户频道）", help_text="选择本页面向的人群，对应频道会自动列出本页"
+        "audience_links",
+        label="服务对象",
+        heading="服务对象（用户频道）",
+        help_text="选择本页面向的人群，对应频道会自动列出本页",
     )
 
 

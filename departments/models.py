@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -53,7 +55,11 @@ class DepartmentPage(ColumnPage):
     fax = models.CharField("传真", max_length=60, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     colour = models.CharField(
-        "主题色", max_length=7, default="#1f4e79", validators=[COLOUR], help_text="部门子站页头颜色，需与白色文字有足够对比度"
+        "主题色",
+        max_length=7,
+        default="#1f4e79",
+        validators=[COLOUR],
+        help_text="部门子站页头颜色，需与白色文字有足够对比度",
     )
 
     parent_page_types = ["departments.DepartmentIndexPage"]
@@ -123,11 +129,11 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(BasePage):
     """A news item or notice (文章). Its publication date is the date it was first published, never typed in."""
 
-    source = models.CharField(
-        "信息来源", max_length=60, blank=True, help_text="留空时显示所属部门名称"
-    )
+    source = models.CharField("信息来源", max_length=60, blank=True, help_text="留空时显示所属部门名称")
     author = models.CharField("作者", max_length=60, blank=True)
-    tags = ClusterTaggableManager("主题词", through=ArticlePageTag, blank=True, help_text="用逗号分隔，例如：婚姻登记, 便民服务")
+    tags = ClusterTaggableManager(
+        "主题词", through=ArticlePageTag, blank=True, help_text="用逗号分隔，例如：婚姻登记, 便民服务"
+    )
 
     parent_page_types = ["departments.ArticleIndexPage"]
     subpage_types = []
@@ -141,6 +147,15 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "文章"
 
+    @cached_property
+    def topic_names(self):
+        return [tag.name for tag in self.tags.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["content_source"] = self.content_source(context["ancestors"])
+        return context
+
     def content_source(self, ancestors):
         """Who the article comes from: the typed source, or the department it lives under."""
         departments = [page for page in ancestors if page.specific_class is DepartmentPage]
@@ -153,7 +168,7 @@ class ArticlePage(BasePage):
             ("ArticleTitle", self.title),
             ("PubDate", published.strftime("%Y-%m-%d %H:%M")),
             ("ContentSource", self.content_source(ancestors)),
-            ("Keywords", ",".join(tag.name for tag in self.tags.all())),
+            ("Keywords", ",".join(self.topic_names)),
             ("Author", self.author),
             ("Description", self.summary),
         ]

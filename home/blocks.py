@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -15,9 +16,7 @@ class HeadingBlock(blocks.StructBlock):
     """A section heading inside a page body."""
 
     text = blocks.CharBlock(label="标题文字", max_length=120)
-    level = blocks.ChoiceBlock(
-        label="级别", choices=[("h2", "二级标题"), ("h3", "三级标题")], default="h2"
-    )
+    level = blocks.ChoiceBlock(label="级别", choices=[("h2", "二级标题"), ("h3", "三级标题")], default="h2")
 
     class Meta:
         icon = "title"

@@ -6,6 +6,7 @@ they fetch plain `Page` rows (title, URL path, dates) and never call `.specific`
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+
 from wagtail.models import Page, get_page_models
 
 PAGE_SIZE = 20

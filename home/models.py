@@ -1,6 +1,7 @@
 """The home page, the five top sections, plain content pages, the shared base page and site settings."""
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -154,9 +155,7 @@ class PortalSettings(BaseSiteSetting):
     footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name="页脚链接")
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("site_domain"), FieldPanel("site_id_code")], "网站标识"
-        ),
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("site_domain"), FieldPanel("site_id_code")], "网站标识"),
         MultiFieldPanel(
             [FieldPanel("icp_number"), FieldPanel("police_record"), FieldPanel("party_label_url")], "备案与标识"
         ),
@@ -171,9 +170,7 @@ class PortalSettings(BaseSiteSetting):
             ],
             "主办与联系",
         ),
-        MultiFieldPanel(
-            [FieldPanel("hotline"), FieldPanel("hotline_text"), FieldPanel("hotline_page")], "12345热线"
-        ),
+        MultiFieldPanel([FieldPanel("hotline"), FieldPanel("hotline_text"), FieldPanel("hotline_page")], "12345热线"),
         FieldPanel("error_report_url"),
         FieldPanel("footer_links"),
     ]

@@ -1,6 +1,7 @@
 """The site search page."""
 
 from django.shortcuts import render
+
 from wagtail.models import Locale, Page
 
 from home.listing import paginate

@@ -120,9 +120,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = _("江门政务之窗")
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    "default": env.search_backend(
-        env.text("ELASTICSEARCH_URL"), env.text("ELASTICSEARCH_INDEX_PREFIX", "jmportal_")
-    )
+    "default": env.search_backend(env.text("ELASTICSEARCH_URL"), env.text("ELASTICSEARCH_INDEX_PREFIX", "jmportal_"))
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "ofd", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

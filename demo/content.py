@@ -1,0 +1,49 @@
+"""Turning the demo's JSON text into StreamField data: paragraphs, headings and links."""
+
+import json
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.html import escape
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read(name):
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def body(items):
+    """A list of paragraph strings and {"heading": …} objects, as BodyBlock stream data."""
+    stream = []
+    for item in items:
+        if isinstance(item, dict):
+            stream.append(("heading", {"text": item["heading"], "level": "h2"}))
+        else:
+            stream.append(("paragraph", f"<p>{escape(item)}</p>"))
+    return stream
+
+
+def link(item, pages):
+    """A link object: {"page": "/demo/path/"} resolved through `pages`, or {"url": …}."""
+    return {
+        "title": item["title"],
+        "page": pages[item["page"]] if "page" in item else None,
+        "url": item.get("url", ""),
+        "description": item.get("description", ""),
+    }
+
+
+def links_block(heading, items, pages):
+    return ("links", {"heading": heading, "links": [link(item, pages) for item in items if resolvable(item, pages)]})
+
+
+def resolvable(item, pages):
+    return "url" in item or item.get("page") in pages
+
+
+def published_at(day):
+    """Nine in the morning, Jiangmen time, of an ISO date."""
+    return datetime.combine(datetime.fromisoformat(day).date(), time(9), tzinfo=ZoneInfo(settings.TIME_ZONE))

@@ -1,0 +1,226 @@
+"""Builds the demo portal from demo/data/*.json. Idempotent: pages that exist are left as they are."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+
+from channels.models import ChannelPage, PageAudience
+from departments.models import ArticlePage, DepartmentIndexPage
+from departments.onboarding import add_published_child, child_by_slug, onboard_department
+from home.columns import ColumnType
+from home.models import HomePage, PortalSettings, SectionPage, StandardPage
+
+from . import content
+
+ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.pages = {}  # demo path ("/discover/overview/") -> page
+        self.created = []
+        self.finishing = []  # (page, function adding link blocks once every page exists)
+
+    def ensure(self, parent, path, page):
+        """The child of `parent` with `page.slug`, created and published if missing."""
+        existing = child_by_slug(parent, page.slug)
+        if existing is None:
+            existing = add_published_child(parent, page)
+            self.created.append(existing)
+        self.pages[path] = existing
+        return existing
+
+    @transaction.atomic
+    def load(self):
+        site_data = content.read("site.json")
+        home = self.load_home(site_data["home"])
+        for section in site_data["sections"]:
+            self.load_section(home, section)
+        self.load_departments(home, content.read("departments.json"))
+        for channel in site_data["channels"]:
+            self.load_channel(home, channel)
+        self.load_settings(home, site_data["settings"])
+        self.resolve_links()
+        admin = self.load_admin(content.read("users.json")["admin"])
+        return admin
+
+    def load_home(self, data):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.child_of(root).filter(locale=Locale.get_default()).first()
+        if home is None:
+            Page.objects.child_of(root).filter(
+                content_type__model="page", slug="home"
+            ).delete()  # Wagtail's welcome page
+            home = HomePage(
+                title=data["title"],
+                slug="home",
+                summary=data["summary"],
+                hero_heading=data["hero_heading"],
+                hero_text=data["hero_text"],
+                notice=data["notice"],
+            )
+            root.add_child(instance=home)
+            self.finishing.append((home, self.add_home_blocks))
+            self.created.append(home)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": data["title"]},
+        )
+        self.pages["/"] = home
+        return home
+
+    def load_section(self, home, data):
+        path = f"/{data['slug']}/"
+        section = SectionPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            column_type=data["column_type"],
+            body=content.body(data["body"]),
+            show_in_menus=True,
+        )
+        section = self.ensure(home, path, section)
+        if section in self.created:
+            self.finishing.append((section, self.quick_links(data["links"])))
+        for child in data["pages"]:
+            page = StandardPage(
+                title=child["title"],
+                slug=child["slug"],
+                summary=child["summary"],
+                body=content.body(child["body"]),
+                show_in_menus=True,
+            )
+            self.ensure(section, f"{path}{child['slug']}/", page)
+
+    def load_departments(self, home, departments):
+        index = self.ensure(
+            home,
+            "/departments/",
+            DepartmentIndexPage(
+                title="政府部门", slug="departments", summary="江门市人民政府工作部门网站群", show_in_menus=True
+            ),
+        )
+        for data in departments:
+            onboarding = onboard_department(
+                index,
+                code=data["code"],
+                name=data["name"],
+                slug=data["slug"],
+                short_name=data["short_name"],
+                summary=data["summary"],
+                duties="".join(f"<p>{paragraph}</p>" for paragraph in map(content.escape, data["duties"])),
+                address=data["address"],
+                postcode=data["postcode"],
+                opening_hours=data["opening_hours"],
+                phone=data["phone"],
+                fax=data["fax"],
+                email=data["email"],
+                colour=data["colour"],
+            )
+            self.created.extend(onboarding.created)
+            department = onboarding.department
+            self.pages[f"/departments/{data['slug']}/"] = department
+            for item in data["news"]:
+                self.load_article(department, data, item)
+
+    def load_article(self, department, department_data, item):
+        column = child_by_slug(department, ARTICLE_COLUMNS[item["column"]])
+        if child_by_slug(column, item["slug"]) is not None:
+            return
+        article = ArticlePage(
+            title=item["title"], slug=item["slug"], summary=item["summary"], body=content.body(item["body"])
+        )
+        article.tags.add(*item["tags"])
+        article.audience_links = [PageAudience(audience=audience) for audience in item["audiences"]]
+        column.add_child(instance=article)
+        article.save_revision().publish()
+        when = content.published_at(item["date"])
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=when, last_published_at=when, latest_revision_created_at=when
+        )
+        self.created.append(article)
+
+    def load_channel(self, home, data):
+        channel = ChannelPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            audience=data["audience"],
+            column_type=ColumnType.CHANNEL,
+            body=content.body(data["body"]),
+            show_in_menus=True,
+        )
+        channel = self.ensure(home, f"/channels/{data['slug']}/", channel)
+        if channel in self.created:
+            self.finishing.append((channel, self.quick_links(data["quick_links"])))
+
+    def load_settings(self, home, data):
+        site = Site.objects.get(root_page=home)
+        portal, created = PortalSettings.objects.get_or_create(site=site)
+        if created or not portal.site_id_code:
+            for name, value in data.items():
+                setattr(portal, name, value)
+            portal.hotline_page = self.pages.get("/interaction/hotline-12345/")
+            portal.footer_links = [
+                ("link", content.link(item, self.pages))
+                for item in [
+                    {"title": "江门概况", "page": "/discover/overview/"},
+                    {"title": "政府信息公开指南", "page": "/disclosure/guide/"},
+                    {"title": "政府部门", "page": "/departments/"},
+                    {"title": "中国政府网", "url": "https://www.gov.cn/"},
+                    {"title": "广东省人民政府", "url": "https://www.gd.gov.cn/"},
+                ]
+                if content.resolvable(item, self.pages)
+            ]
+            portal.save()
+            self.log("网站设置：已写入")
+
+    def resolve_links(self):
+        """Pages created in this run get their link blocks now that every target exists."""
+        for page, add_blocks in self.finishing:
+            add_blocks(page)
+            page.save_revision().publish()
+
+    def quick_links(self, links):
+        return lambda page: page.body.append(content.links_block("常用链接", links, self.pages))
+
+    def add_home_blocks(self, home):
+        featured = [
+            self.pages[path]
+            for path in [
+                "/services/guide/",
+                "/services/service-hall/",
+                "/interaction/hotline-12345/",
+                "/disclosure/guide/",
+            ]
+            if path in self.pages
+        ]
+        home.body = [
+            ("featured", {"heading": "办事服务", "pages": featured}),
+            ("latest", {"heading": "政务动态", "source": self.pages["/departments/"], "count": 8}),
+            content.links_block(
+                "走进江门",
+                [
+                    {"title": page.title, "page": path}
+                    for path, page in self.pages.items()
+                    if path.startswith("/discover/") and path != "/discover/"
+                ],
+                self.pages,
+            ),
+        ]
+
+    def load_admin(self, data):
+        User = get_user_model()
+        user = User.objects.filter(username=data["username"]).first()
+        if user is None:
+            user = User.objects.create_superuser(
+                data["username"],
+                data["email"],
+                data["password"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+            self.log(f"管理员账号：已创建 {user.username}")
+        return data

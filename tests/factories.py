@@ -1,0 +1,92 @@
+"""Factories for every page type, so tests say only what matters to them."""
+
+import factory
+import wagtail_factories
+
+from channels.audiences import Audience
+from channels.models import ChannelPage, PageAudience
+from departments.models import ArticleIndexPage, ArticlePage, DepartmentIndexPage, DepartmentPage
+from home.columns import ColumnType
+from home.models import HomePage, SectionPage, StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "江门政务之窗"
+    slug = "home"
+
+    class Meta:
+        model = HomePage
+
+
+class SectionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"栏目{n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    show_in_menus = True
+    column_type = ColumnType.OVERVIEW
+
+    class Meta:
+        model = SectionPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"页面{n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "页面摘要"
+
+    class Meta:
+        model = StandardPage
+
+
+class ChannelPageFactory(wagtail_factories.PageFactory):
+    title = "市民频道"
+    slug = factory.Sequence(lambda n: f"channel-{n}")
+    audience = Audience.CITIZEN
+    show_in_menus = True
+
+    class Meta:
+        model = ChannelPage
+
+
+class DepartmentIndexPageFactory(wagtail_factories.PageFactory):
+    title = "政府部门"
+    slug = "departments"
+    show_in_menus = True
+
+    class Meta:
+        model = DepartmentIndexPage
+
+
+class DepartmentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"江门市第{n}局")
+    slug = factory.Sequence(lambda n: f"dept-{n}")
+    code = factory.Sequence(lambda n: f"11440700MB{n:07d}X")
+    address = "江门市蓬江区建设三路"
+    phone = "0750-3270000"
+
+    class Meta:
+        model = DepartmentPage
+
+
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "部门动态"
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    show_in_menus = True
+
+    class Meta:
+        model = ArticleIndexPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"新闻{n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    summary = "新闻摘要"
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def audiences(article, create, audiences, **kwargs):
+        if audiences:
+            article.audience_links = [PageAudience(audience=audience) for audience in audiences]
+            article.save()
