@@ -1,0 +1,86 @@
+"""Listing pages cost the same number of SQL queries with 5 or 50 pages below them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from channels.audiences import Audience
+
+from .factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ChannelPageFactory,
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    SectionPageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def assert_constant(client, url, add_pages):
+    """Add 5 pages, count the queries of `url`, add 45 more, count again: the counts must match."""
+    add_pages(5)
+    queries_for(client, url)  # warm per-process caches (content types, site root paths)
+    few = queries_for(client, url)
+    add_pages(45)
+    many = queries_for(client, url)
+    assert few == many, f"{url}: {few} queries with 5 pages, {many} with 50"
+
+
+def test_home_page(client, home):
+    departments = DepartmentIndexPageFactory(parent=home)
+    column = ArticleIndexPageFactory(parent=DepartmentPageFactory(parent=departments))
+    home.body = [("latest", {"heading": "政务动态", "source": departments, "count": 8})]
+    home.save_revision().publish()
+
+    def add(count):
+        for _ in range(count):
+            SectionPageFactory(parent=home)
+            ChannelPageFactory(parent=home)
+            ArticlePageFactory(parent=column)
+
+    assert_constant(client, "/", add)
+
+
+def test_section_page(client, home):
+    section = SectionPageFactory(parent=home, slug="discover")
+    assert_constant(client, "/discover/", lambda count: [StandardPageFactory(parent=section) for _ in range(count)])
+
+
+def test_channel_page(client, home):
+    ChannelPageFactory(parent=home, slug="tourist", audience=Audience.TOURIST)
+    column = ArticleIndexPageFactory(parent=DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home)))
+
+    def add(count):
+        for _ in range(count):
+            ArticlePageFactory(parent=column, audiences=[Audience.TOURIST])
+
+    assert_constant(client, "/tourist/", add)
+
+
+def test_department_index_and_department_page(client, home):
+    departments = DepartmentIndexPageFactory(parent=home)
+    department = DepartmentPageFactory(parent=departments, slug="mzj")
+
+    def add(count):
+        for _ in range(count):
+            DepartmentPageFactory(parent=departments)
+            column = ArticleIndexPageFactory(parent=department)
+            ArticlePageFactory(parent=column)
+
+    assert_constant(client, "/departments/", add)
+    assert_constant(client, "/departments/mzj/", add)
+
+
+def test_article_column(client, home):
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home), slug="jyj")
+    column = ArticleIndexPageFactory(parent=department, slug="news")
+    assert_constant(client, "/departments/jyj/news/", lambda count: [ArticlePageFactory(parent=column) for _ in range(count)])
