@@ -1,5 +1,7 @@
 """The site group (网站群): one branch per department, with its columns and articles."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -18,8 +20,12 @@ from home.columns import ColumnType
 from home.listing import latest_content, paginate
 from home.models import BasePage, ColumnPage
 
+from .colours import contrast_ratio
+
 CREDIT_CODE = RegexValidator(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", "请输入18位统一社会信用代码。")
-COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "请输入形如 #1f4e79 的颜色值。")
+COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR = RegexValidator(COLOUR_PATTERN, "请输入形如 #1f4e79 的颜色值。")
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for body text
 
 
 class DepartmentIndexPage(ColumnPage):
@@ -92,6 +98,10 @@ class DepartmentPage(ColumnPage):
 
     def clean(self):
         super().clean()
+        if COLOUR_PATTERN.match(self.colour) and contrast_ratio(self.colour, "#ffffff") < MIN_CONTRAST:
+            raise ValidationError(
+                {"colour": f"主题色 {self.colour} 与白色文字的对比度不足 {MIN_CONTRAST}:1，请选用更深的颜色。"}
+            )
         clash = DepartmentPage.objects.filter(code=self.code, locale_id=self.locale_id).exclude(
             translation_key=self.translation_key
         )

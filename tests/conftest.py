@@ -1,5 +1,6 @@
-import pytest
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.models import PortalSettings
 
@@ -13,6 +14,8 @@ def home(db):
     root.get_children().delete()
     home = HomePageFactory(parent=root)
     Site.objects.all().delete()
-    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="江门政务之窗")
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="江门政务之窗"
+    )
     PortalSettings.objects.create(site=site, site_id_code="4407000001", icp_number="粤ICP备05012345号")
     return home

@@ -1,6 +1,7 @@
 """Shared blocks validate and render without a database."""
 
 from django.test import SimpleTestCase
+
 from wagtail.blocks import StructBlockValidationError
 
 from home.blocks import ContactBlock, HeadingBlock, LinkBlock, NoticeBlock
@@ -31,6 +32,8 @@ class SmallBlockTests(SimpleTestCase):
 
     def test_contact_card_leaves_out_empty_fields(self):
         block = ContactBlock()
-        html = block.render(block.to_python({"name": "江门市婚姻登记处", "address": "江门市蓬江区", "opening_hours": "", "phone": ""}))
+        html = block.render(
+            block.to_python({"name": "江门市婚姻登记处", "address": "江门市蓬江区", "opening_hours": "", "phone": ""})
+        )
         self.assertIn("江门市蓬江区", html)
         self.assertNotIn("办公时间", html)

@@ -1,8 +1,10 @@
 """Department branches: onboarding is idempotent and department codes stay unique."""
 
-import pytest
 from django.core.exceptions import ValidationError
 
+import pytest
+
+from departments.colours import contrast_ratio
 from departments.models import ArticleIndexPage, DepartmentPage
 from departments.onboarding import onboard_department
 
@@ -46,3 +48,16 @@ def test_credit_code_format_is_checked(home):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "统一社会信用代码" in str(error.value)
+
+
+def test_a_light_theme_colour_is_refused(home):
+    page = DepartmentPage(title="江门市教育局", slug="jyj", code="11440700007186123A", colour="#ffd966")
+    page.locale = home.locale
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "对比度" in str(error.value)
+
+
+def test_contrast_ratio_matches_wcag():
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast_ratio("#0b4f8a", "#ffffff"), 1) == 8.4

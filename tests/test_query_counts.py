@@ -1,8 +1,9 @@
 """Listing pages cost the same number of SQL queries with 5 or 50 pages below them."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from channels.audiences import Audience
 
@@ -83,4 +84,6 @@ def test_department_index_and_department_page(client, home):
 def test_article_column(client, home):
     department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home), slug="jyj")
     column = ArticleIndexPageFactory(parent=department, slug="news")
-    assert_constant(client, "/departments/jyj/news/", lambda count: [ArticlePageFactory(parent=column) for _ in range(count)])
+    assert_constant(
+        client, "/departments/jyj/news/", lambda count: [ArticlePageFactory(parent=column) for _ in range(count)]
+    )

@@ -1,8 +1,9 @@
 """The configured database and cache answer: a service that is down fails the suite instead of being skipped."""
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
+
+import pytest
 
 
 @pytest.mark.django_db

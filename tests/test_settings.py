@@ -34,7 +34,9 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertIn("SECRET_KEY", result.stderr)
 
     def test_refuses_a_development_secret_key(self):
-        result = run_manage("check", SECRET_KEY="dev-only-key-never-use-in-production-jmportal-0000000000", ALLOWED_HOSTS="x")
+        result = run_manage(
+            "check", SECRET_KEY="dev-only-key-never-use-in-production-jmportal-0000000000", ALLOWED_HOSTS="x"
+        )
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SECRET_KEY", result.stderr)
 
@@ -60,7 +62,9 @@ class EnvironmentTests(SimpleTestCase):
         self.assertEqual(config["HOST"], "db.internal")
 
     def test_redis_url_selects_the_redis_cache(self):
-        self.assertEqual(environment.cache("redis://127.0.0.1:6379/1")["BACKEND"], "django.core.cache.backends.redis.RedisCache")
+        self.assertEqual(
+            environment.cache("redis://127.0.0.1:6379/1")["BACKEND"], "django.core.cache.backends.redis.RedisCache"
+        )
         self.assertIn("LocMemCache", environment.cache("")["BACKEND"])
 
     def test_elasticsearch_url_selects_elasticsearch_9(self):

@@ -1,0 +1,52 @@
+"""The demo portal: built by one command, unchanged by a second run, every page answering in Chinese."""
+
+import io
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from channels.models import ChannelPage
+from demo import content
+from demo.loader import DemoLoader
+from departments.models import ArticlePage, DepartmentPage
+from home.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return Page.objects.count(), Revision.objects.count(), list(Page.objects.values_list("path", "title", "live"))
+
+
+def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client):
+    call_command("load_demo", stdout=io.StringIO())
+    first = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == first
+
+    assert SectionPage.objects.count() == 5
+    assert sorted(ChannelPage.objects.values_list("audience", flat=True)) == sorted(
+        ["citizen", "enterprise", "investor", "tourist", "overseas", "rural"]
+    )
+    assert DepartmentPage.objects.count() >= 12
+    assert ArticlePage.objects.child_of(DepartmentPage.objects.get(slug="mzj").get_children().get(slug="news")).exists()
+
+    pages = [Page.objects.get(depth=2)] + list(SectionPage.objects.all()) + list(ChannelPage.objects.all())
+    pages += list(DepartmentPage.objects.all())
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title in response.content.decode(), page.url
+
+    for audience in ["citizen", "overseas"]:
+        html = client.get(f"/{audience}/").content.decode()
+        assert ArticlePage.objects.filter(audience_links__audience=audience).first().title in html
+
+
+def test_demo_admin_account_logs_in(client):
+    account = DemoLoader().load_admin(content.read("users.json")["admin"])
+    assert client.login(username=account["username"], password=account["password"])
+    assert client.get("/admin/").status_code == 200
