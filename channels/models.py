@@ -45,7 +45,7 @@ def pages_for(audience, locale):
         Page.objects.live()
         .public()
         .filter(locale=locale, audience_links__audience=audience)
-        .order_by("-first_published_at")
+        .order_by("-first_published_at", "-pk")
     )
 
 

@@ -127,7 +127,7 @@ class ArticleIndexPage(ColumnPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
         context["articles"] = paginate(request, articles)
         return context
 

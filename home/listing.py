@@ -25,7 +25,7 @@ def latest_content(source, count):
         .public()
         .descendant_of(source)
         .filter(content_type__in=content_types())
-        .order_by("-first_published_at")[:count]
+        .order_by("-first_published_at", "-pk")[:count]
     )
 
 

@@ -87,6 +87,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def audiences(article, create, audiences, **kwargs):
+        """Tag the article for these audiences, then publish it as an editor would (setting its publication date)."""
         if audiences:
             article.audience_links = [PageAudience(audience=audience) for audience in audiences]
-            article.save()
+        if create:
+            article.save_revision().publish()
