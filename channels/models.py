@@ -58,7 +58,7 @@ class ChannelPage(ColumnPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    navigation_group = "channel"
+    is_channel = True
     default_column_type = ColumnType.CHANNEL
     content_panels = ColumnPage.content_panels + [FieldPanel("audience")]
 

@@ -1,12 +1,14 @@
 """Builds the demo portal from demo/data/*.json. Idempotent: pages that exist are left as they are."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
 from channels.models import ChannelPage, PageAudience
-from departments.models import ArticlePage, DepartmentIndexPage
+from departments.access import CENTRAL_REVIEWERS
+from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage, SensitiveExpression
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
 from home.columns import ColumnType
 from home.models import HomePage, PortalSettings, SectionPage, StandardPage
@@ -38,13 +40,24 @@ class DemoLoader:
         home = self.load_home(site_data["home"])
         for section in site_data["sections"]:
             self.load_section(home, section)
-        self.load_departments(home, content.read("departments.json"))
+        index = self.ensure(
+            home,
+            "/departments/",
+            DepartmentIndexPage(
+                title="政府部门", slug="departments", summary="江门市人民政府工作部门网站群", show_in_menus=True
+            ),
+        )
+        self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
+        self.load_departments(index, content.read("departments.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
-        self.load_settings(home, site_data["settings"])
         self.resolve_links()
-        admin = self.load_admin(content.read("users.json")["admin"])
-        return admin
+        for expression in content.read("expressions.json"):
+            SensitiveExpression.objects.get_or_create(expression=expression.pop("expression"), defaults=expression)
+        users = content.read("users.json")
+        for account in users["staff"]:
+            self.load_staff(account)
+        return [self.load_admin(users["admin"])] + users["staff"]
 
     def load_home(self, data):
         root = Page.get_first_root_node()
@@ -94,14 +107,7 @@ class DemoLoader:
             )
             self.ensure(section, f"{path}{child['slug']}/", page)
 
-    def load_departments(self, home, departments):
-        index = self.ensure(
-            home,
-            "/departments/",
-            DepartmentIndexPage(
-                title="政府部门", slug="departments", summary="江门市人民政府工作部门网站群", show_in_menus=True
-            ),
-        )
+    def load_departments(self, index, departments):
         for data in departments:
             onboarding = onboard_department(
                 index,
@@ -118,9 +124,10 @@ class DemoLoader:
                 fax=data["fax"],
                 email=data["email"],
                 colour=data["colour"],
+                hostname=data.get("hostname", ""),
             )
             self.created.extend(onboarding.created)
-            department = onboarding.department
+            department = DepartmentPage.objects.get(pk=onboarding.department.pk)
             self.pages[f"/departments/{data['slug']}/"] = department
             for item in data["news"]:
                 self.load_article(department, data, item)
@@ -210,6 +217,21 @@ class DemoLoader:
                 self.pages,
             ),
         ]
+
+    def load_staff(self, data):
+        """A demo department editor or reviewer, or a central reviewer, in the groups onboarding made."""
+        User = get_user_model()
+        if User.objects.filter(username=data["username"]).exists():
+            return
+        user = User.objects.create_user(
+            data["username"], password=data["password"], first_name=data["first_name"], last_name=data["last_name"]
+        )
+        if data["role"] == "central_reviewer":
+            user.groups.add(Group.objects.get(name=CENTRAL_REVIEWERS))
+        else:
+            department = self.pages[f"/departments/{data['department']}/"]
+            user.groups.add(department.editor_group if data["role"] == "editor" else department.reviewer_group)
+        self.log(f"演示账号：已创建 {user.username}")
 
     def load_admin(self, data):
         User = get_user_model()

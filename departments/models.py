@@ -34,7 +34,6 @@ class DepartmentIndexPage(ColumnPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["departments.DepartmentPage"]
     max_count_per_parent = 1
-    navigation_group = "section"
     default_column_type = ColumnType.DEPARTMENT
 
     class Meta:
@@ -66,6 +65,22 @@ class DepartmentPage(ColumnPage):
         default="#1f4e79",
         validators=[COLOUR],
         help_text="部门子站页头颜色，需与白色文字有足够对比度",
+    )
+
+    # Set by onboarding (departments/onboarding.py), not by editors: who may edit and publish this branch.
+    editor_group = models.ForeignKey(
+        "auth.Group", verbose_name="编辑组", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_group = models.ForeignKey(
+        "auth.Group", verbose_name="审核组", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name="素材库",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     parent_page_types = ["departments.DepartmentIndexPage"]
@@ -182,3 +197,43 @@ class ArticlePage(BasePage):
             ("Author", self.author),
             ("Description", self.summary),
         ]
+
+
+class SensitiveExpression(models.Model):
+    """A wrong or sensitive expression (错敏字词) that must not be published, with its correct form."""
+
+    class Kind(models.TextChoices):
+        WRONG = "wrong", "错误表述"
+        OUTDATED = "outdated", "过时名称"
+        TITLE = "title", "领导职务"
+        SENSITIVE = "sensitive", "敏感词"
+
+    expression = models.CharField("错误或敏感表述", max_length=60, unique=True)
+    suggestion = models.CharField("正确表述", max_length=60, blank=True, help_text="留空表示应删除或改写")
+    kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.WRONG)
+    note = models.CharField("说明", max_length=200, blank=True, help_text="例如机构改革时间、依据文件")
+    active = models.BooleanField("启用", default=True)
+
+    panels = [
+        FieldPanel("expression"),
+        FieldPanel("suggestion"),
+        FieldPanel("kind"),
+        FieldPanel("note"),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        verbose_name = "错敏字词"
+        verbose_name_plural = "错敏字词"
+        ordering = ["expression"]
+
+    def __str__(self):
+        return f"{self.expression} → {self.suggestion}" if self.suggestion else self.expression
+
+    def clean(self):
+        if self.expression and self.expression in self.suggestion:
+            raise ValidationError({"suggestion": "正确表述中包含了错误表述本身，改正后的文字仍会被拦截。"})
+
+    @classmethod
+    def active_pairs(cls):
+        return list(cls.objects.filter(active=True).values_list("expression", "suggestion"))

@@ -1,11 +1,20 @@
-"""Onboarding a department into the site group: its branch and standard columns, idempotently."""
+"""Onboarding a department into the site group (网站群), in one idempotent call.
+
+It creates what is missing and leaves what exists alone: the department's branch with its standard
+columns, its editor and reviewer groups with rights on that branch only, its collection, its review
+workflows and, given a hostname, its own Site whose root is the department page.
+"""
 
 from dataclasses import dataclass, field
 
-from home.columns import ColumnType
-from home.models import StandardPage
+from wagtail.models import Site
 
+from home.columns import ColumnType
+from home.models import PortalSettings, StandardPage
+
+from .access import ensure_central_groups, ensure_department_access
 from .models import ArticleIndexPage, DepartmentPage
+from .workflows import ensure_department_workflows
 
 
 def article_column(column_type):
@@ -32,8 +41,25 @@ class Column:
 STANDARD_COLUMNS = [
     Column("news", "部门动态", article_column(ColumnType.NEWS)),
     Column("notices", "通知公告", article_column(ColumnType.NOTICE)),
+    Column("disclosure", "政府信息公开", article_column(ColumnType.DISCLOSURE)),
+    Column("services", "办事服务", article_column(ColumnType.SERVICE)),
     Column("contact", "联系我们", contact_page),
 ]
+# Columns whose publications also pass the centre's review (三审制); the centre can reassign in the admin.
+CENTRAL_REVIEW_COLUMNS = ["notices", "disclosure"]
+
+
+def copy_portal_settings(site):
+    """A new sub-site starts with the portal's footer identity; the centre can then give it its own 网站标识码."""
+    portal = PortalSettings.objects.filter(site__is_default_site=True).first()
+    if portal is not None:
+        portal.pk = None
+        portal.site = site
+        portal.save()
+
+
+class OnboardingError(ValueError):
+    """The request cannot be carried out as asked (for example a hostname that serves another site)."""
 
 
 @dataclass
@@ -54,15 +80,43 @@ def add_published_child(parent, page):
     return page
 
 
-def onboard_department(index, code, name, slug, **fields):
-    """Create the department's branch below `index` with its standard columns; leave existing pages alone."""
+def onboard_department(index, code, name, slug, hostname="", **fields):
+    """Create whatever of the department's set-up is missing below `index`; return what was created."""
+    _, central_reviewers = ensure_central_groups()
     department = DepartmentPage.objects.child_of(index).filter(code=code).first()
     result = Onboarding(department=department)
     if department is None:
-        department = add_published_child(index, DepartmentPage(title=name, slug=slug, code=code, **fields))
+        department = DepartmentPage(title=name, slug=slug, code=code, **fields)
+        index.add_child(instance=department)
         result = Onboarding(department=department, created=[department])
+
+    access = ensure_department_access(department, department.title)
+    if (department.editor_group, department.reviewer_group, department.collection) != access:
+        department.editor_group, department.reviewer_group, department.collection = access
+        if department in result.created:
+            department.save_revision().publish()
+        else:  # set-up data, not content: no new revision for an existing page
+            DepartmentPage.objects.filter(translation_key=department.translation_key).update(
+                editor_group=access[0], reviewer_group=access[1], collection=access[2]
+            )
+
     for column in STANDARD_COLUMNS:
         if child_by_slug(department, column.slug) is None:
             page = column.build(department, title=column.title, slug=column.slug, show_in_menus=True)
             result.created.append(add_published_child(department, page))
+    ensure_department_workflows(department, department.title, access[1], central_reviewers, CENTRAL_REVIEW_COLUMNS)
+    if hostname:
+        ensure_site(department, hostname)
     return result
+
+
+def ensure_site(department, hostname):
+    """The department's own sub-site of the site group, served at `hostname`."""
+    site = Site.objects.filter(hostname=hostname).first()
+    if site is None:
+        site = Site.objects.create(hostname=hostname, port=80, root_page=department, site_name=department.title)
+        copy_portal_settings(site)
+        return site
+    if site.root_page_id != department.pk:
+        raise OnboardingError(f"域名 {hostname} 已用于“{site.root_page.title}”，不能再分配给“{department.title}”。")
+    return site

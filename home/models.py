@@ -5,11 +5,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
+from .forms import PortalPageForm
 
 
 class BasePage(Page):
@@ -25,9 +26,10 @@ class BasePage(Page):
         index.SearchField("body"),
     ]
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    base_form_class = PortalPageForm
 
-    # Where the page shows in the layout: "section" (main navigation), "channel" (audience bar), or None.
-    navigation_group = None
+    # Audience channels show in the channel bar; every other in-menu child of the site root in the main navigation.
+    is_channel = False
     # True for content (articles, entries, guides), which self-updating lists pick up; False for columns.
     is_listed_content = False
 
@@ -36,10 +38,18 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        ancestors = self.ancestors_within_site(request)
         context["ancestors"] = ancestors
         context["page_meta"] = self.page_meta(ancestors)
         return context
+
+    def ancestors_within_site(self, request):
+        """Ancestors from the root of the site serving this request (the portal or a department's
+        sub-site) down to the parent; empty when the page is that root."""
+        site = Site.find_for_request(request)
+        roots = [root.root_path for root in Site.get_site_root_paths() if site and root.site_id == site.pk]
+        root = max((path for path in roots if self.url_path.startswith(path)), key=len, default="/")
+        return [page for page in self.get_ancestors().filter(depth__gt=1) if page.url_path.startswith(root)]
 
     def page_meta(self, ancestors):
         """Page-level <meta> tags the national website guideline asks for, as (name, content) pairs."""
@@ -101,7 +111,6 @@ class SectionPage(ColumnPage):
     """One of the five top sections: 走进江门, 政务公开, 公众互动, 网上办事, 网上监察."""
 
     parent_page_types = ["home.HomePage"]
-    navigation_group = "section"
 
     class Meta:
         verbose_name = "一级栏目"

@@ -19,7 +19,7 @@ def test_onboarding_creates_the_branch_with_standard_columns(home):
     department = result.department
     assert department.live
     titles = list(department.get_children().values_list("title", flat=True))
-    assert titles == ["部门动态", "通知公告", "联系我们"]
+    assert titles == ["部门动态", "通知公告", "政府信息公开", "办事服务", "联系我们"]
     assert ArticleIndexPage.objects.child_of(department).get(slug="notices").column_type == "notice"
     assert "0750-3500000" in department.get_children().get(slug="contact").specific.body.render_as_block()
 

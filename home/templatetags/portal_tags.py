@@ -4,35 +4,35 @@ from django import template
 
 from wagtail.models import Site
 
+from home.models import HomePage
+
 register = template.Library()
 
 
-def portal_home(context):
-    """The home page of the tree the reader is in (its locale's home)."""
-    if context.get("ancestors"):
-        return context["ancestors"][0]
-    page = context.get("page")
-    if page is not None and page.depth == 2:
-        return page
+def site_root(context):
+    """The root of the site the reader is in, in their language: the portal home or a department's home."""
+    if "ancestors" in context:
+        return context["ancestors"][0] if context["ancestors"] else context["page"]
     site = Site.find_for_request(context["request"])
     return site.root_page.localized if site else None
 
 
 @register.simple_tag(takes_context=True)
 def portal_navigation(context):
-    """Main sections and audience channels, from the live children of the home page (one query)."""
+    """The site root, its menu pages and audience channels (one query), and a department sub-site's theme."""
     request = context["request"]
     cached = getattr(request, "_portal_navigation", None)
     if cached is not None:
         return cached
-    home = portal_home(context)
-    children = list(home.get_children().live().public().in_menu()) if home else []
+    root = site_root(context)
+    children = list(root.get_children().live().public().in_menu()) if root else []
     page = context.get("page")
     navigation = {
-        "home": home,
-        "sections": [child for child in children if child.specific_class.navigation_group == "section"],
-        "channels": [child for child in children if child.specific_class.navigation_group == "channel"],
+        "home": root,
+        "sections": [child for child in children if not child.specific_class.is_channel],
+        "channels": [child for child in children if child.specific_class.is_channel],
         "active_ids": {ancestor.pk for ancestor in context.get("ancestors", [])} | ({page.pk} if page else set()),
+        "subsite": root.specific if root and not issubclass(root.specific_class, HomePage) else None,
     }
     request._portal_navigation = navigation
     return navigation

@@ -5,3 +5,4 @@ from .base import env
 
 DEBUG = env.flag("DEBUG", default=True)
 SECRET_KEY = env.text("SECRET_KEY") or "dev-only-key-never-use-in-production-jmportal-0000000000"
+ALLOWED_HOSTS = env.words("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")  # *.localhost: department sub-sites

@@ -1,0 +1,75 @@
+"""Who may do what in the site group: Wagtail groups, page permissions and collection permissions.
+
+"集中管理、分布维护": the centre's groups act on the whole tree; each department's groups act on its
+branch and its collection only. Every function is idempotent.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+PORTAL_ADMINS = "门户管理员"
+CENTRAL_REVIEWERS = "门户审核"
+
+EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
+REVIEWER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "image", ["add", "change", "choose"]),
+    ("wagtaildocs", "document", ["add", "change", "choose"]),
+]
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_group(name):
+    """A group that may log in to the admin."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def grant_pages(group, page, actions):
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission("wagtailcore", f"{action}_page")
+        )
+
+
+def grant_collection(group, collection):
+    for app_label, model, actions in MEDIA_PERMISSIONS:
+        for action in actions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission(app_label, f"{action}_{model}")
+            )
+
+
+def ensure_central_groups():
+    """门户管理员 act on every branch and collection; 门户审核 give the central review (三审)."""
+    root = Page.get_first_root_node()
+    admins = ensure_group(PORTAL_ADMINS)
+    grant_pages(admins, root, ADMIN_PAGE_PERMISSIONS)
+    grant_collection(admins, Collection.get_first_root_node())
+    reviewers = ensure_group(CENTRAL_REVIEWERS)
+    grant_pages(reviewers, root, ["change", "publish", "lock", "unlock"])
+    return admins, reviewers
+
+
+def ensure_collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def ensure_department_access(department, name):
+    """The department's editor and reviewer groups and its collection, with rights on its branch only."""
+    editors = department.editor_group or ensure_group(f"{name} 编辑")
+    reviewers = department.reviewer_group or ensure_group(f"{name} 审核")
+    collection = department.collection or ensure_collection(name)
+    grant_pages(editors, department, EDITOR_PAGE_PERMISSIONS)
+    grant_pages(reviewers, department, REVIEWER_PAGE_PERMISSIONS)
+    for group in (editors, reviewers):
+        grant_collection(group, collection)
+    return editors, reviewers, collection

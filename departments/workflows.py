@@ -1,0 +1,32 @@
+"""Review workflows (审核发布): department review for the whole branch, plus central review (三审) on chosen columns."""
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+CENTRAL_REVIEW_TASK = "门户审核"
+
+
+def ensure_task(name, group):
+    task = GroupApprovalTask.objects.filter(name=name).first() or GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    return task
+
+
+def ensure_workflow(name, tasks):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    return workflow
+
+
+def assign(workflow, page):
+    """Give the page (and its descendants) this workflow, unless the centre already chose one for it."""
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def ensure_department_workflows(department, name, reviewers, central_reviewers, central_columns):
+    department_review = ensure_task(f"{name} 审核", reviewers)
+    central_review = ensure_task(CENTRAL_REVIEW_TASK, central_reviewers)
+    assign(ensure_workflow(f"{name} 审核发布", [department_review]), department)
+    three_levels = ensure_workflow(f"{name} 三审发布", [department_review, central_review])
+    for column in department.get_children().filter(slug__in=central_columns):
+        assign(three_levels, column)
