@@ -1,0 +1,118 @@
+"""Onboarding a department is one command, changes nothing the second time, and can give it its own site."""
+
+import csv
+import io
+
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site, WorkflowPage
+
+import pytest
+
+from departments.models import DepartmentPage
+
+from .factories import DepartmentIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+CODE = "11440700007186123A"
+
+
+def onboard(*args, **options):
+    out = io.StringIO()
+    call_command("onboard_department", *args, stdout=out, **options)
+    return out.getvalue()
+
+
+def state():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Group, GroupPagePermission, GroupCollectionPermission, Collection, WorkflowPage, Site)
+    }
+
+
+def write_csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["code", "name", "slug", "phone"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return str(path)
+
+
+def test_onboarding_creates_branch_groups_collection_and_workflow(home):
+    DepartmentIndexPageFactory(parent=home)
+    output = onboard(code=CODE, name="江门市民政局", slug="mzj")
+    department = DepartmentPage.objects.get(code=CODE)
+    assert [page.title for page in department.get_children()] == [
+        "部门动态",
+        "通知公告",
+        "政府信息公开",
+        "办事服务",
+        "联系我们",
+    ]
+    assert department.editor_group.name == "江门市民政局 编辑"
+    assert department.reviewer_group.name == "江门市民政局 审核"
+    assert department.collection.name == "江门市民政局"
+    assert department.get_workflow().name == "江门市民政局 审核发布"
+    assert department.get_children().get(slug="notices").get_workflow().name == "江门市民政局 三审发布"
+    assert {"门户管理员", "门户审核"} <= set(Group.objects.values_list("name", flat=True))
+    assert "新建" in output
+
+
+def test_onboarding_twice_changes_nothing(home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj")
+    before = state()
+    output = onboard(code=CODE, name="江门市民政局", slug="mzj")
+    assert state() == before
+    assert "没有任何改动" in output
+
+
+def test_sixty_one_departments_from_one_csv(home, tmp_path):
+    rows = [
+        {"code": f"11440700MB{n:07d}X", "name": f"江门市第{n}局", "slug": f"d{n}", "phone": "0750-3000000"}
+        for n in range(61)
+    ]
+    path = write_csv(tmp_path / "departments.csv", rows)
+    onboard(csv_file=path)
+    assert DepartmentPage.objects.count() == 61
+    before = state()
+    onboard(csv_file=path)
+    assert state() == before
+
+
+def test_a_bad_row_stops_the_whole_file_and_names_its_line(home, tmp_path):
+    rows = [
+        {"code": "11440700MB0000001X", "name": "江门市民政局", "slug": "mzj", "phone": ""},
+        {"code": "12345", "name": "代码错误的局", "slug": "bad", "phone": ""},
+    ]
+    before = state()
+    with pytest.raises(CommandError) as error:
+        onboard(csv_file=write_csv(tmp_path / "bad.csv", rows))
+    assert "第 3 行" in str(error.value) and "统一社会信用代码" in str(error.value)
+    assert state() == before
+
+
+def test_missing_arguments_are_explained(home):
+    with pytest.raises(CommandError, match="--code"):
+        onboard(name="江门市民政局")
+
+
+def test_hostname_serves_the_department_as_its_own_site(client, home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj", hostname="mzj.jiangmen.gov.cn")
+    response = client.get("/", HTTP_HOST="mzj.jiangmen.gov.cn")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="site-brand__name">江门市民政局</span>' in html
+    assert 'href="/notices/"' in html  # its columns are the sub-site's navigation
+    assert client.get("/notices/", HTTP_HOST="mzj.jiangmen.gov.cn").status_code == 200
+    assert "江门政务之窗" in client.get("/", HTTP_HOST="www.jiangmen.gov.cn").content.decode()
+
+
+def test_a_hostname_already_in_use_is_refused(home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj", hostname="mzj.jiangmen.gov.cn")
+    with pytest.raises(CommandError, match="已用于"):
+        onboard(code="11440700MB0000009X", name="江门市教育局", slug="jyj", hostname="mzj.jiangmen.gov.cn")
