@@ -73,3 +73,8 @@ def ensure_department_access(department, name):
     for group in (editors, reviewers):
         grant_collection(group, collection)
     return editors, reviewers, collection
+
+
+def is_central(user):
+    """Superusers and the centre's own groups act across the whole site group."""
+    return user.is_superuser or user.groups.filter(name__in=[PORTAL_ADMINS, CENTRAL_REVIEWERS]).exists()

@@ -5,6 +5,12 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 CENTRAL_REVIEW_TASK = "门户审核"
 
 
+def needs_central_review(page):
+    """Whether the page's workflow (its own or its nearest ancestor's) ends with the centre's review."""
+    workflow = page.get_workflow()
+    return bool(workflow) and workflow.tasks.filter(name=CENTRAL_REVIEW_TASK).exists()
+
+
 def ensure_task(name, group):
     task = GroupApprovalTask.objects.filter(name=name).first() or GroupApprovalTask.objects.create(name=name)
     task.groups.add(group)

@@ -9,19 +9,26 @@ CHECK_HOOK = "check_page_before_publish"
 class PortalPageForm(WagtailAdminPageForm):
     """Runs the `check_page_before_publish` hooks when an editor publishes, submits or approves a page.
 
-    Each hook takes the page (already holding the submitted values) and returns messages; any message
-    refuses the action, and the form comes back with the editor's text intact. Saving a draft is never refused.
+    Each hook takes the page (already holding the submitted values) and this form, and returns messages;
+    any message refuses the action, and the form comes back with the editor's text intact.
+    Saving a draft is never refused.
     """
 
-    def is_publishing(self):
+    def publishing_action(self):
+        """"publish", "submit" or "approve" when the editor is sending the page towards the public, else None."""
         data = self.data
-        approving = "action-workflow-action" in data and data.get("workflow-action-name") == "approve"
-        return approving or any(name in data for name in ("action-publish", "action-submit", "action-restart-workflow"))
+        if "action-publish" in data:
+            return "publish"
+        if "action-submit" in data or "action-restart-workflow" in data:
+            return "submit"
+        if "action-workflow-action" in data and data.get("workflow-action-name") == "approve":
+            return "approve"
+        return None
 
     def _post_clean(self):
         super()._post_clean()
-        if not self.is_publishing():
+        if self.publishing_action() is None:
             return
         for check in hooks.get_hooks(CHECK_HOOK):
-            for message in check(self.instance):
+            for message in check(self.instance, self):
                 self.add_error(None, message)

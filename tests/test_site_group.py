@@ -148,3 +148,24 @@ def test_news_needs_only_the_department_review(client, group):
     page = Page.objects.get(pk=group.news_a.pk)
     assert page.current_workflow_task is None
     assert page.title == "民政局动态（修订）"
+
+
+def test_where_the_centre_reviews_a_department_reviewer_cannot_publish_directly(client, group):
+    client.force_login(group.reviewer_a)
+    assert 'name="action-publish"' not in client.get(edit_url(group.notice_a)).content.decode()
+    assert 'name="action-publish"' in client.get(edit_url(group.news_a)).content.decode()
+
+    data = posted_form(client, edit_url(group.notice_a), title="民政局通知（绕过门户审核）")
+    data["action-publish"] = "publish"
+    response = client.post(edit_url(group.notice_a), data)
+    assert response.status_code == 200
+    assert "须经门户审核" in response.content.decode()
+    assert Page.objects.get(pk=group.notice_a.pk).title == "民政局通知"
+
+
+def test_the_centre_may_publish_a_reviewed_column_directly(client, group):
+    client.force_login(group.central)
+    data = posted_form(client, edit_url(group.notice_a), title="民政局通知（门户发布）")
+    data["action-publish"] = "publish"
+    assert client.post(edit_url(group.notice_a), data).status_code == 302
+    assert Page.objects.get(pk=group.notice_a.pk).title == "民政局通知（门户发布）"
