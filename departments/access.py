@@ -75,6 +75,15 @@ def ensure_department_access(department, name):
     return editors, reviewers, collection
 
 
+def belongs_to(user, *group_names):
+    return user.is_superuser or user.groups.filter(name__in=group_names).exists()
+
+
 def is_central(user):
     """Superusers and the centre's own groups act across the whole site group."""
-    return user.is_superuser or user.groups.filter(name__in=[PORTAL_ADMINS, CENTRAL_REVIEWERS]).exists()
+    return belongs_to(user, PORTAL_ADMINS, CENTRAL_REVIEWERS)
+
+
+def is_portal_admin(user):
+    """Superusers and 门户管理员: they onboard departments."""
+    return belongs_to(user, PORTAL_ADMINS)

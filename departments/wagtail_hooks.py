@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -10,10 +11,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.forms import CHECK_HOOK
 
-from .access import is_central
+from .access import is_central, is_portal_admin
 from .content_check import find, page_texts
 from .models import SensitiveExpression
-from .views import ContentCheckReportView
+from .views import ContentCheckReportView, OnboardDepartmentsView
 from .workflows import needs_central_review
 
 CENTRAL_REVIEW_REQUIRED = "本栏目实行三审制，须经门户审核后发布：请使用“提交审核”。"
@@ -69,8 +70,9 @@ def refuse_bulk_publishing_past_central_review(request, action_type, objects, ac
 
 
 @hooks.register("register_admin_urls")
-def content_check_urls():
+def site_group_urls():
     return [
+        path("departments/onboard/", OnboardDepartmentsView.as_view(), name="onboard_departments"),
         path("reports/content-check/", ContentCheckReportView.as_view(), name="content_check_report"),
         path(
             "reports/content-check/results/",
@@ -83,3 +85,13 @@ def content_check_urls():
 @hooks.register("register_reports_menu_item")
 def content_check_menu_item():
     return MenuItem("错敏字检查", reverse("content_check_report"), icon_name="warning", order=900)
+
+
+class PortalAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_portal_admin(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def onboarding_menu_item():
+    return PortalAdminMenuItem("部门入驻", reverse("onboard_departments"), icon_name="group", order=50)

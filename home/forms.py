@@ -15,7 +15,7 @@ class PortalPageForm(WagtailAdminPageForm):
     """
 
     def publishing_action(self):
-        """"publish", "submit" or "approve" when the editor is sending the page towards the public, else None."""
+        """ "publish", "submit" or "approve" when the editor is sending the page towards the public, else None."""
         data = self.data
         if "action-publish" in data:
             return "publish"

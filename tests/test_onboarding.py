@@ -4,7 +4,9 @@ import csv
 import io
 
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site, WorkflowPage
 
@@ -116,3 +118,35 @@ def test_a_hostname_already_in_use_is_refused(home):
     onboard(code=CODE, name="江门市民政局", slug="mzj", hostname="mzj.jiangmen.gov.cn")
     with pytest.raises(CommandError, match="已用于"):
         onboard(code="11440700MB0000009X", name="江门市教育局", slug="jyj", hostname="mzj.jiangmen.gov.cn")
+
+
+def upload(client, text):
+    return client.post(reverse("onboard_departments"), {"file": SimpleUploadedFile("d.csv", text.encode("utf-8"))})
+
+
+def test_portal_admin_onboards_departments_from_the_admin_form(client, home, django_user_model):
+    admin = django_user_model.objects.create_superuser("centre", password="pw")
+    client.force_login(admin)
+    assert client.get(reverse("onboard_departments")).status_code == 200
+    response = upload(client, f"code,name,slug\n{CODE},江门市民政局,mzj\n11440700MB0000002X,江门市教育局,jyj\n")
+    assert response.status_code == 302
+    assert DepartmentPage.objects.count() == 2
+    assert "已处理 2 个部门" in client.get(response["Location"]).content.decode()
+
+
+def test_the_admin_form_reports_a_bad_row_and_writes_nothing(client, home, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("centre", password="pw"))
+    response = upload(client, f"code,name\n{CODE},江门市民政局\n,无代码的局\n")
+    assert response.status_code == 200
+    assert "第 3 行" in response.content.decode()
+    assert DepartmentPage.objects.count() == 0
+
+
+def test_department_staff_cannot_onboard(client, home, django_user_model):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj")
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.groups.add(DepartmentPage.objects.get(code=CODE).editor_group)
+    client.force_login(editor)
+    response = client.get(reverse("onboard_departments"))
+    assert response.status_code == 403 or response["Location"] == "/admin/"
