@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page
 
 from home.columns import ColumnType
-from home.listing import paginate
+from home.listing import content_types, paginate
 from home.models import ColumnPage
 
 from .audiences import Audience
@@ -67,5 +67,8 @@ class ChannelPage(ColumnPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tagged_pages"] = paginate(request, pages_for(self.audience, self.locale_id))
+        tagged = pages_for(self.audience, self.locale_id)
+        guide_types = content_types(lambda model: model.is_service_guide)
+        context["guides"] = tagged.filter(content_type__in=guide_types)
+        context["tagged_pages"] = paginate(request, tagged.exclude(content_type__in=guide_types))
         return context

@@ -26,6 +26,31 @@ def body(items):
     return stream
 
 
+def paragraphs(items):
+    return "".join(f"<p>{escape(item)}</p>" for item in items)
+
+
+def conditions(items):
+    return [{"question": item["question"], "answers": ",".join(item["answers"])} for item in items]
+
+
+def guide_step(step, offices):
+    """A step of guides.json as StepBlock data."""
+    return {
+        "title": step["title"],
+        "body": paragraphs(step["body"]),
+        "requirement": step["requirement"],
+        "alternative_group": step["alternative_group"],
+        "materials": [{**material, "conditions": conditions(material["conditions"])} for material in step["materials"]],
+        "office": offices[step["office"]] if step["office"] else None,
+        "time_limit": step["time_limit"],
+        "fee": step["fee"],
+        "service_item": step["service_item"] or {"title": "", "code": "", "url": ""},
+        "online_url": step["online_url"],
+        "conditions": conditions(step["conditions"]),
+    }
+
+
 def link(item, pages):
     """A link object: {"page": "/demo/path/"} resolved through `pages`, or {"url": …}."""
     return {

@@ -11,7 +11,8 @@ from departments.access import CENTRAL_REVIEWERS
 from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage, SensitiveExpression
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
 from home.columns import ColumnType
-from home.models import HomePage, PortalSettings, SectionPage, StandardPage
+from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
+from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 
 from . import content
 
@@ -49,6 +50,7 @@ class DemoLoader:
         )
         self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
         self.load_departments(index, content.read("departments.json"))
+        self.load_guides(content.read("guides.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
@@ -116,7 +118,7 @@ class DemoLoader:
                 slug=data["slug"],
                 short_name=data["short_name"],
                 summary=data["summary"],
-                duties="".join(f"<p>{paragraph}</p>" for paragraph in map(content.escape, data["duties"])),
+                duties=content.paragraphs(data["duties"]),
                 address=data["address"],
                 postcode=data["postcode"],
                 opening_hours=data["opening_hours"],
@@ -148,6 +150,48 @@ class DemoLoader:
             first_published_at=when, last_published_at=when, latest_revision_created_at=when
         )
         self.created.append(article)
+
+    def load_guides(self, data):
+        """The eight scenario guides under 网上办事 → 场景式服务, with the offices they send readers to."""
+        index = self.ensure(
+            self.pages["/services/"],
+            "/services/scenarios/",
+            ScenarioIndexPage(
+                title="场景式服务",
+                slug="scenarios",
+                summary="按人生大事一站式指引：回答几个问题，只看适用于您的步骤和材料。",
+                show_in_menus=True,
+            ),
+        )
+        offices = {item["key"]: self.office(item) for item in data["offices"]}
+        for item in data["guides"]:
+            if child_by_slug(index, item["slug"]) is not None:
+                self.pages[f"/services/scenarios/{item['slug']}/"] = child_by_slug(index, item["slug"])
+                continue
+            guide = ScenarioGuidePage(
+                title=item["title"],
+                slug=item["slug"],
+                summary=item["summary"],
+                life_event=item["life_event"],
+                last_reviewed=item["last_reviewed"],
+                body=content.body(item["intro"]),
+                questions=[("question", question) for question in item["questions"]],
+                steps=[("step", content.guide_step(step, offices)) for step in item["steps"]],
+                faqs=[
+                    ("faq", {"question": faq["question"], "answer": content.paragraphs([faq["answer"]])})
+                    for faq in item["faqs"]
+                ],
+                legal_basis="\n".join(item["legal_basis"]),
+                departments=[("department", self.pages[f"/departments/{slug}/"]) for slug in item["departments"]],
+                show_in_menus=True,
+            )
+            guide.audience_links = [PageAudience(audience=audience) for audience in item["audiences"]]
+            self.ensure(index, f"/services/scenarios/{item['slug']}/", guide)
+
+    def office(self, item):
+        fields = {key: item[key] for key in ("district", "address", "opening_hours", "phone")}
+        office, _ = Office.objects.get_or_create(name=item["name"], locale=Locale.get_default(), defaults=fields)
+        return office
 
     def load_channel(self, home, data):
         channel = ChannelPage(
@@ -204,7 +248,13 @@ class DemoLoader:
             ]
             if path in self.pages
         ]
+        guides = [
+            page
+            for path, page in self.pages.items()
+            if path.startswith("/services/scenarios/") and path.count("/") == 4
+        ]
         home.body = [
+            ("featured", {"heading": "场景式服务", "pages": guides}),
             ("featured", {"heading": "办事服务", "pages": featured}),
             ("latest", {"heading": "政务动态", "source": self.pages["/departments/"], "count": 8}),
             content.links_block(

@@ -6,6 +6,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .listing import latest_content
 
@@ -162,3 +163,16 @@ class HomeBodyBlock(BodyBlock):
 
     latest = LatestContentBlock()
     featured = FeaturedPagesBlock()
+
+
+class OfficeChooserBlock(SnippetChooserBlock):
+    """Chooses an Office; the API shows the office itself, not only its id."""
+
+    def __init__(self, **kwargs):
+        super().__init__("home.Office", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        return value.as_dict() if value else None
+
+    def deconstruct(self):
+        return "home.blocks.OfficeChooserBlock", (), self._constructor_args[1]

@@ -12,9 +12,9 @@ from wagtail.models import Page, get_page_models
 PAGE_SIZE = 20
 
 
-def content_types():
-    """Content types of page models that are content (articles, entries …), not columns."""
-    models = [model for model in get_page_models() if getattr(model, "is_listed_content", False)]
+def content_types(test=lambda model: model.is_listed_content):
+    """Content types of the page models that pass `test`: by default, content (articles, entries …), not columns."""
+    models = [model for model in get_page_models() if hasattr(model, "is_listed_content") and test(model)]
     return ContentType.objects.get_for_models(*models, for_concrete_models=False).values() if models else []
 
 

@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
@@ -32,6 +32,8 @@ class BasePage(Page):
     is_channel = False
     # True for content (articles, entries, guides), which self-updating lists pick up; False for columns.
     is_listed_content = False
+    # True for task guides (scenario guides, service items), which channels put first.
+    is_service_guide = False
 
     class Meta:
         abstract = True
@@ -186,3 +188,50 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "网站设置"
+
+
+class District(models.TextChoices):
+    CITY = "city", "市直"
+    PENGJIANG = "pengjiang", "蓬江区"
+    JIANGHAI = "jianghai", "江海区"
+    XINHUI = "xinhui", "新会区"
+    TAISHAN = "taishan", "台山市"
+    KAIPING = "kaiping", "开平市"
+    HESHAN = "heshan", "鹤山市"
+    ENPING = "enping", "恩平市"
+
+
+class Office(TranslatableMixin, index.Indexed, models.Model):
+    """A place where citizens get things done (办事地点): shared by guides, service items and contact pages."""
+
+    name = models.CharField("名称", max_length=80)
+    district = models.CharField("所在地区", max_length=20, choices=District.choices, default=District.CITY)
+    address = models.CharField("地址", max_length=160)
+    opening_hours = models.CharField("办公时间", max_length=160, blank=True)
+    phone = models.CharField("咨询电话", max_length=60, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("district"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("phone"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("address"), index.FilterField("district")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "办事地点"
+        verbose_name_plural = "办事地点"
+        ordering = ["district", "name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.get_district_display()}）"
+
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "district": self.get_district_display(),
+            "address": self.address,
+            "opening_hours": self.opening_hours,
+            "phone": self.phone,
+        }

@@ -8,11 +8,13 @@ from wagtail.models import Page, Revision
 
 import pytest
 
+from channels.audiences import Audience
 from channels.models import ChannelPage
 from demo import content
 from demo.loader import DemoLoader
 from departments.models import ArticlePage, DepartmentPage
 from home.models import SectionPage
+from scenarios.models import ScenarioGuidePage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,18 @@ def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert page.title in response.content.decode(), url
+
+    guides = ScenarioGuidePage.objects.live()
+    assert sorted(guides.values_list("title", flat=True)) == sorted(
+        ["结婚登记", "怀孕生育", "小孩上学", "户籍办理", "养老保险", "交通出行", "人才引进", "旅游观光"]
+    )
+    index_html = client.get("/services/scenarios/").content.decode()
+    channel_html = "".join(client.get(f"/{audience}/").content.decode() for audience in Audience.values)
+    for guide in guides:
+        assert len(guide.questions) >= 2 and len(guide.steps) >= 4, guide.title
+        path = guide.get_url_parts()[2]
+        assert client.get(path).status_code == 200
+        assert f'href="{path}"' in index_html and f'href="{path}"' in channel_html, guide.title
 
     for audience in ["citizen", "overseas"]:
         html = client.get(f"/{audience}/").content.decode()

@@ -13,6 +13,8 @@ from .factories import (
     ChannelPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
+    ScenarioGuidePageFactory,
+    ScenarioIndexPageFactory,
     SectionPageFactory,
     StandardPageFactory,
 )
@@ -86,4 +88,11 @@ def test_article_column(client, home):
     column = ArticleIndexPageFactory(parent=department, slug="news")
     assert_constant(
         client, "/departments/jyj/news/", lambda count: [ArticlePageFactory(parent=column) for _ in range(count)]
+    )
+
+
+def test_scenario_index(client, home):
+    index = ScenarioIndexPageFactory(parent=SectionPageFactory(parent=home, slug="services"))
+    assert_constant(
+        client, "/services/scenarios/", lambda count: [ScenarioGuidePageFactory(parent=index) for _ in range(count)]
     )

@@ -1,6 +1,7 @@
 """The test suite: fast hashing, a throwaway media folder, the database from DATABASE_URL or SQLite."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -8,6 +9,6 @@ SECRET_KEY = "test-only-key-jmportal-not-secret-00000000000000000000000000"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="jmportal-test-media-")
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "jmportal-test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
