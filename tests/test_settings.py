@@ -71,4 +71,4 @@ class EnvironmentTests(SimpleTestCase):
         backend = environment.search_backend("http://127.0.0.1:9200", "jm_")
         self.assertEqual(backend["BACKEND"], "wagtail.search.backends.elasticsearch9")
         self.assertEqual(backend["INDEX_PREFIX"], "jm_")
-        self.assertEqual(environment.search_backend("", "jm_")["BACKEND"], "wagtail.search.backends.database")
+        self.assertEqual(environment.search_backend("", "jm_")["BACKEND"], "search.backends")

@@ -53,4 +53,4 @@ def search_backend(elasticsearch_url, index_prefix):
             "INDEX_PREFIX": index_prefix,
             "TIMEOUT": 5,
         }
-    return {"BACKEND": "wagtail.search.backends.database"}
+    return {"BACKEND": "search.backends"}
