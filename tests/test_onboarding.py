@@ -150,3 +150,11 @@ def test_department_staff_cannot_onboard(client, home, django_user_model):
     client.force_login(editor)
     response = client.get(reverse("onboard_departments"))
     assert response.status_code == 403 or response["Location"] == "/admin/"
+
+
+def test_the_bulk_command_takes_the_csv_path(home, tmp_path):
+    path = write_csv(tmp_path / "d.csv", [{"code": CODE, "name": "江门市民政局", "slug": "mzj", "phone": ""}])
+    out = io.StringIO()
+    call_command("onboard_departments", path, stdout=out)
+    assert DepartmentPage.objects.filter(code=CODE).exists()
+    assert "已处理 1 个部门" in out.getvalue()
