@@ -10,6 +10,7 @@ from channels.models import ChannelPage, PageAudience
 from departments.access import CENTRAL_REVIEWERS
 from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage, SensitiveExpression
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
+from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
@@ -51,6 +52,7 @@ class DemoLoader:
         self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
         self.load_departments(index, content.read("departments.json"))
         self.load_guides(content.read("guides.json"))
+        self.load_disclosure(content.read("disclosure.json")["entries"])
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
@@ -188,6 +190,53 @@ class DemoLoader:
             guide.audience_links = [PageAudience(audience=audience) for audience in item["audiences"]]
             self.ensure(index, f"/services/scenarios/{item['slug']}/", guide)
 
+    def load_disclosure(self, entries):
+        """The central catalog under 政务公开, and each department's entries, published at their own dates."""
+        self.ensure(
+            self.pages["/disclosure/"],
+            "/disclosure/catalog/",
+            DisclosureIndexPage(
+                title="政府信息公开目录",
+                slug="catalog",
+                summary="全市各部门主动公开的政府信息，可按发布机构、主题、体裁、年份和有效性查询。",
+                show_in_menus=True,
+            ),
+        )
+        created = {}
+        for item in sorted(entries, key=lambda entry: entry["published"]):
+            catalog = child_by_slug(self.pages[f"/departments/{item['department']}/"], "disclosure")
+            key = (item["department"], item["slug"])
+            existing = child_by_slug(catalog, item["slug"])
+            if existing is not None:
+                created[key] = existing
+                continue
+            entry = DisclosureEntryPage(
+                title=item["title"],
+                slug=item["slug"],
+                summary=item["summary"],
+                document_number=item["document_number"],
+                written_date=item["written_date"],
+                topic=item["topic"],
+                genre=item["genre"],
+                validity=item["validity"],
+                validity_date=item["validity_date"] or None,
+                body=content.body(item["body"]),
+                first_published_at=content.published_at(item["published"]),
+            )
+            entry.keywords.add(*item["keywords"])
+            entry.audience_links = [PageAudience(audience=audience) for audience in item["audiences"]]
+            interprets = created.get((item["department"], item["interprets"]))
+            if interprets is not None:
+                entry.interprets = [interprets]
+            catalog.add_child(instance=entry)
+            entry.save_revision().publish()
+            when = content.published_at(item["published"])
+            DisclosureEntryPage.objects.filter(pk=entry.pk).update(
+                last_published_at=when, latest_revision_created_at=when
+            )
+            created[key] = entry
+            self.created.append(entry)
+
     def office(self, item):
         fields = {key: item[key] for key in ("district", "address", "opening_hours", "phone")}
         office, _ = Office.objects.get_or_create(name=item["name"], locale=Locale.get_default(), defaults=fields)
@@ -256,7 +305,24 @@ class DemoLoader:
         home.body = [
             ("featured", {"heading": "场景式服务", "pages": guides}),
             ("featured", {"heading": "办事服务", "pages": featured}),
-            ("latest", {"heading": "政务动态", "source": self.pages["/departments/"], "count": 8}),
+            (
+                "latest",
+                {
+                    "heading": "政务动态",
+                    "source": self.pages["/departments/"],
+                    "count": 8,
+                    "kind": "departments.articlepage",
+                },
+            ),
+            (
+                "latest",
+                {
+                    "heading": "信息公开",
+                    "source": self.pages["/departments/"],
+                    "count": 8,
+                    "kind": "disclosure.disclosureentrypage",
+                },
+            ),
             content.links_block(
                 "走进江门",
                 [

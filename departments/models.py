@@ -130,6 +130,12 @@ class DepartmentPage(ColumnPage):
         return context
 
 
+def owning_department(ancestors):
+    """The department whose branch holds a page, from that page's ancestors (or None)."""
+    departments = [page for page in ancestors if issubclass(page.specific_class, DepartmentPage)]
+    return departments[-1] if departments else None
+
+
 class ArticleIndexPage(ColumnPage):
     """An article column (文章栏目) such as 部门动态 or 通知公告, listing its articles newest first."""
 
@@ -183,8 +189,8 @@ class ArticlePage(BasePage):
 
     def content_source(self, ancestors):
         """Who the article comes from: the typed source, or the department it lives under."""
-        departments = [page for page in ancestors if page.specific_class is DepartmentPage]
-        return self.source or (departments[-1].title if departments else "")
+        department = owning_department(ancestors)
+        return self.source or (department.title if department else "")
 
     def page_meta(self, ancestors):
         published = timezone.localtime(self.first_published_at or timezone.now())

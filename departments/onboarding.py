@@ -45,6 +45,13 @@ STANDARD_COLUMNS = [
     Column("services", "办事服务", article_column(ColumnType.SERVICE)),
     Column("contact", "联系我们", contact_page),
 ]
+
+
+def register_standard_column(column):
+    """Let a domain app supply the page of a standard column (e.g. the disclosure catalog), replacing the default."""
+    STANDARD_COLUMNS[:] = [column if existing.slug == column.slug else existing for existing in STANDARD_COLUMNS]
+
+
 # Columns whose publications also pass the centre's review (三审制); the centre can reassign in the admin.
 CENTRAL_REVIEW_COLUMNS = ["notices", "disclosure"]
 

@@ -8,7 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .listing import latest_content
+from .listing import content_kind_choices, latest_content
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -119,6 +119,9 @@ class LatestContentBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="标题", max_length=60)
     source = blocks.PageChooserBlock(label="来源栏目", help_text="列出该栏目下最新发布的信息，例如“部门”或“政务公开”")
     count = blocks.IntegerBlock(label="条数", default=8, min_value=1, max_value=20)
+    kind = blocks.ChoiceBlock(
+        label="内容类型", choices=content_kind_choices, required=False, help_text="只列出某一类内容，留空列出全部"
+    )
 
     class Meta:
         icon = "date"
@@ -129,7 +132,7 @@ class LatestContentBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         source = value["source"]
-        context["items"] = latest_content(source, value["count"]) if source else []
+        context["items"] = latest_content(source, value["count"], value.get("kind") or "") if source else []
         return context
 
 

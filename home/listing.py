@@ -18,13 +18,23 @@ def content_types(test=lambda model: model.is_listed_content):
     return ContentType.objects.get_for_models(*models, for_concrete_models=False).values() if models else []
 
 
-def latest_content(source, count):
-    """The newest live content pages anywhere below `source`."""
+def content_kind_choices():
+    """(app_label.model, label) for each kind of content page, for editors choosing what a list shows."""
+    return [("", "全部类型")] + [
+        (model._meta.label_lower, model._meta.verbose_name)
+        for model in get_page_models()
+        if getattr(model, "is_listed_content", False)
+    ]
+
+
+def latest_content(source, count, kind=""):
+    """The newest live content pages anywhere below `source`, optionally of one kind (an app_label.model)."""
+    kinds = content_types(lambda model: model.is_listed_content and (not kind or model._meta.label_lower == kind))
     return list(
         Page.objects.live()
         .public()
         .descendant_of(source)
-        .filter(content_type__in=content_types())
+        .filter(content_type__in=kinds)
         .order_by("-first_published_at", "-pk")[:count]
     )
 

@@ -6,6 +6,7 @@ import wagtail_factories
 from channels.audiences import Audience
 from channels.models import ChannelPage, PageAudience
 from departments.models import ArticleIndexPage, ArticlePage, DepartmentIndexPage, DepartmentPage
+from disclosure.models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, SectionPage, StandardPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
@@ -177,3 +178,36 @@ class ScenarioGuidePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ScenarioGuidePage
+
+
+class DisclosureCatalogPageFactory(wagtail_factories.PageFactory):
+    title = "政府信息公开"
+    slug = "disclosure"
+
+    class Meta:
+        model = DisclosureCatalogPage
+
+
+class DisclosureIndexPageFactory(wagtail_factories.PageFactory):
+    title = "政府信息公开目录"
+    slug = "catalog"
+
+    class Meta:
+        model = DisclosureIndexPage
+
+
+class DisclosureEntryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"公开信息{n}")
+    slug = factory.Sequence(lambda n: f"entry-{n}")
+    summary = "公开信息摘要"
+
+    class Meta:
+        model = DisclosureEntryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(entry, create, extracted, **kwargs):
+        """Publish as an editor would, which allocates the index number."""
+        if create:
+            entry.save_revision().publish()
+            entry.refresh_from_db()

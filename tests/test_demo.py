@@ -13,6 +13,7 @@ from channels.models import ChannelPage
 from demo import content
 from demo.loader import DemoLoader
 from departments.models import ArticlePage, DepartmentPage
+from disclosure.models import DisclosureEntryPage
 from home.models import SectionPage
 from scenarios.models import ScenarioGuidePage
 
@@ -56,6 +57,14 @@ def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client):
         path = guide.get_url_parts()[2]
         assert client.get(path).status_code == 200
         assert f'href="{path}"' in index_html and f'href="{path}"' in channel_html, guide.title
+
+    for department in DepartmentPage.objects.all():
+        entries = DisclosureEntryPage.objects.live().descendant_of(department)
+        assert entries.count() >= 4, department.title
+        assert all(entry.index_number.startswith(department.code + "/") for entry in entries)
+    assert DisclosureEntryPage.objects.filter(validity="repealed").exists()
+    assert DisclosureEntryPage.objects.filter(interpretations__isnull=False).exists()
+    assert "共 " in client.get("/disclosure/catalog/").content.decode()
 
     for audience in ["citizen", "overseas"]:
         html = client.get(f"/{audience}/").content.decode()

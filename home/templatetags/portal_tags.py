@@ -36,3 +36,11 @@ def portal_navigation(context):
     }
     request._portal_navigation = navigation
     return navigation
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with ?page= set to `number`, so pagination keeps the reader's filters."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

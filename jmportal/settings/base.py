@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",

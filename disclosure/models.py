@@ -1,0 +1,158 @@
+"""The disclosure platform (政府信息公开): each department's catalog and entries, and the central catalog."""
+
+from django.db import models
+from django.utils.functional import cached_property
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from channels.models import audience_panel
+from departments.models import DepartmentPage, owning_department
+from home.blocks import BodyBlock
+from home.columns import ColumnType
+from home.listing import paginate
+from home.models import BasePage, ColumnPage
+
+from .catalog import CatalogFilter
+from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code
+from .taxonomy import Genre, Topic, Validity
+
+
+class DisclosureBodyBlock(BodyBlock):
+    table = TableBlock(label="表格")
+
+
+class DisclosureCatalogPage(ColumnPage):
+    """A department's own disclosure catalog (政府信息公开); its entries, guide, rules and reports live below."""
+
+    parent_page_types = ["departments.DepartmentPage"]
+    subpage_types = ["disclosure.DisclosureEntryPage", "home.StandardPage"]
+    default_column_type = ColumnType.DISCLOSURE
+
+    class Meta:
+        verbose_name = "部门信息公开目录"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = paginate(request, entries_in(self).order_by("-first_published_at", "-pk"))
+        context["documents"] = self.get_children().live().public().not_type(DisclosureEntryPage)
+        return context
+
+
+class DisclosureEntryPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "disclosure.DisclosureEntryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class DisclosureEntryPage(BasePage):
+    """One item of government information in the catalog, with the metadata the Regulations require."""
+
+    index_number = models.CharField(
+        "索引号", max_length=40, unique=True, null=True, blank=True, editable=False, help_text="首次发布时自动生成"
+    )
+    document_number = models.CharField("文号", max_length=60, blank=True, help_text="例如：江民〔2026〕12号")
+    written_date = models.DateField("成文日期", null=True, blank=True)
+    topic = models.CharField("主题分类", max_length=20, choices=Topic.choices, default=Topic.GENERAL, db_index=True)
+    genre = models.CharField("体裁分类", max_length=20, choices=Genre.choices, default=Genre.NOTICE, db_index=True)
+    validity = models.CharField(
+        "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID, db_index=True
+    )
+    validity_date = models.DateField("失效或废止日期", null=True, blank=True)
+    keywords = ClusterTaggableManager("关键词", through=DisclosureEntryPageTag, blank=True)
+    interprets = ParentalManyToManyField(
+        "disclosure.DisclosureEntryPage",
+        verbose_name="解读的文件",
+        blank=True,
+        related_name="interpretations",
+        help_text="本条为政策解读时，选择被解读的政策文件；两边页面都会显示对方",
+    )
+    body = StreamField(DisclosureBodyBlock(), blank=True, verbose_name="正文")
+
+    parent_page_types = ["disclosure.DisclosureCatalogPage"]
+    subpage_types = []
+    is_listed_content = True
+    search_fields = BasePage.search_fields + [
+        index.SearchField("document_number"),
+        index.FilterField("topic"),
+        index.FilterField("genre"),
+        index.FilterField("validity"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("index_number", read_only=True),
+                FieldPanel("document_number"),
+                FieldPanel("written_date"),
+                FieldPanel("topic"),
+                FieldPanel("genre"),
+                FieldPanel("keywords"),
+            ],
+            "目录信息",
+        ),
+        MultiFieldPanel([FieldPanel("validity"), FieldPanel("validity_date")], "有效性"),
+        FieldPanel("interprets"),
+        audience_panel(),
+    ]
+
+    class Meta:
+        verbose_name = "信息公开条目"
+
+    def with_content_json(self, content):
+        """A revision never carries the index number: it is the system's, given once at first publication."""
+        page = super().with_content_json(content)
+        page.index_number = self.index_number
+        return page
+
+    @cached_property
+    def keyword_names(self):
+        return [tag.name for tag in self.keywords.all()]
+
+    def page_meta(self, ancestors):
+        department = owning_department(ancestors)
+        published = self.first_published_at
+        return [
+            ("ColumnName", ancestors[-1].title if ancestors else ""),
+            ("ArticleTitle", self.title),
+            ("PubDate", published.strftime("%Y-%m-%d %H:%M") if published else ""),
+            ("ContentSource", department.title if department else ""),
+            ("Keywords", ",".join(self.keyword_names)),
+            ("Description", self.summary),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["publisher"] = owning_department(context["ancestors"])
+        context["interpretations"] = self.interpretations.live().public()
+        context["interpreted"] = self.interprets.live().public() if self.pk else []
+        return context
+
+
+class DisclosureIndexPage(ColumnPage):
+    """政府信息公开目录: the central catalog listing the entries of every department, filterable."""
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    default_column_type = ColumnType.DISCLOSURE
+
+    class Meta:
+        verbose_name = "政府信息公开目录（全市）"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_ancestors().filter(depth=2).first() or self
+        departments = DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
+        catalog = CatalogFilter(request.GET, entries_in(home), departments)
+        context["form"] = catalog.form
+        context.update(catalog.results())
+        return context
+
+
+def entries_in(root):
+    return DisclosureEntryPage.objects.live().public().descendant_of(root)

@@ -1,0 +1,20 @@
+"""What happens when a disclosure entry is published."""
+
+from django.utils import timezone
+
+from departments.models import DepartmentPage
+
+from .index_numbers import allocate
+
+UNKNOWN_DEPARTMENT = "0" * 18
+
+
+def assign_index_number(sender, instance, **kwargs):
+    """Give an entry its 索引号 the first time it is published; it never changes afterwards."""
+    if instance.index_number:
+        return
+    department = DepartmentPage.objects.ancestor_of(instance).order_by("-depth").first()
+    year = timezone.localtime(instance.first_published_at or timezone.now()).year
+    number = allocate(department.code if department else UNKNOWN_DEPARTMENT, year)
+    type(instance).objects.filter(pk=instance.pk, index_number__isnull=True).update(index_number=number)
+    instance.index_number = number

@@ -1,0 +1,176 @@
+"""The disclosure platform: index numbers, entries, the central catalog and its filters."""
+
+import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+
+import pytest
+
+from disclosure.index_numbers import allocate
+from disclosure.models import DisclosureEntryPage
+
+from .factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    DisclosureCatalogPageFactory,
+    DisclosureEntryPageFactory,
+    DisclosureIndexPageFactory,
+    SectionPageFactory,
+)
+from .test_query_counts import assert_constant
+
+pytestmark = pytest.mark.django_db
+A = "11440700MB0000001X"
+B = "11440700MB0000002X"
+
+
+@pytest.fixture
+def catalogs(home):
+    departments = DepartmentIndexPageFactory(parent=home)
+    a = DisclosureCatalogPageFactory(
+        parent=DepartmentPageFactory(parent=departments, code=A, slug="mzj", title="民政局")
+    )
+    b = DisclosureCatalogPageFactory(
+        parent=DepartmentPageFactory(parent=departments, code=B, slug="jyj", title="教育局")
+    )
+    DisclosureIndexPageFactory(parent=SectionPageFactory(parent=home, slug="disclosure"))
+    return a, b
+
+
+def test_index_numbers_run_per_department_and_year(catalogs):
+    a, b = catalogs
+    year = datetime.now(ZoneInfo("Asia/Shanghai")).year
+    first, second = DisclosureEntryPageFactory(parent=a), DisclosureEntryPageFactory(parent=a)
+    other = DisclosureEntryPageFactory(parent=b)
+    assert first.index_number == f"{A}/{year}-00001"
+    assert second.index_number == f"{A}/{year}-00002"
+    assert other.index_number == f"{B}/{year}-00001"
+
+
+def test_an_index_number_is_never_reused_nor_changed(catalogs):
+    a, _ = catalogs
+    first = DisclosureEntryPageFactory(parent=a)
+    number = first.index_number
+    first.title = "修订后的标题"
+    first.save_revision().publish()
+    first.refresh_from_db()
+    assert first.index_number == number
+    first.delete()
+    assert DisclosureEntryPageFactory(parent=a).index_number.endswith("-00002")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two connections need PostgreSQL")
+def test_two_publishers_at_the_same_moment_get_different_numbers():
+    numbers, barrier = [], threading.Barrier(2)
+
+    def publish():
+        barrier.wait()
+        for _ in range(10):
+            numbers.append(allocate(A, 2026))
+        connection.close()
+
+    threads = [threading.Thread(target=publish) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(numbers) == [f"{A}/2026-{n:05d}" for n in range(1, 21)]
+
+
+def titles(html):
+    return sorted(line.split(">")[1].split("<")[0] for line in html.split('<td><a href="')[1:])
+
+
+@pytest.fixture
+def entries(catalogs):
+    a, b = catalogs
+    DisclosureEntryPageFactory(parent=a, title="低保办法", topic="civil", genre="measures", validity="repealed")
+    DisclosureEntryPageFactory(parent=a, title="养老通知", topic="civil", genre="notice")
+    DisclosureEntryPageFactory(parent=b, title="招生通知", topic="science", genre="notice")
+    entry = DisclosureEntryPageFactory(parent=b, title="教育规划", topic="science", genre="plan")
+    entry.keywords.add("义务教育")
+    entry.save_revision().publish()
+    return a, b
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({}, ["低保办法", "养老通知", "招生通知", "教育规划"]),
+        ({"department": A}, ["低保办法", "养老通知"]),
+        ({"topic": "science"}, ["招生通知", "教育规划"]),
+        ({"genre": "notice"}, ["养老通知", "招生通知"]),
+        ({"validity": "repealed"}, ["低保办法"]),
+        ({"keyword": "义务教育"}, ["教育规划"]),
+        ({"department": B, "genre": "notice"}, ["招生通知"]),
+        ({"department": A, "topic": "science"}, []),
+    ],
+)
+def test_central_catalog_filters(client, entries, query, expected):
+    response = client.get("/disclosure/catalog/", query)
+    assert response.status_code == 200
+    assert titles(response.content.decode()) == sorted(expected)
+
+
+def test_year_filter(client, entries):
+    year = datetime.now(ZoneInfo("Asia/Shanghai")).year
+    assert len(titles(client.get("/disclosure/catalog/", {"year": year}).content.decode())) == 4
+    assert titles(client.get("/disclosure/catalog/", {"year": year - 1}).content.decode()) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"department": "unknown"},
+        {"year": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"topic": "x" * 5000},
+        {"sort": "<b>"},
+    ],
+)
+def test_malformed_filters_give_a_clear_empty_state(client, entries, query):
+    response = client.get("/disclosure/catalog/", query)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert titles(html) == []
+    assert 'class="empty-state" role="status"' in html
+
+
+def test_repealed_entry_says_so_and_interpretations_show_on_both_sides(client, catalogs):
+    a, _ = catalogs
+    policy = DisclosureEntryPageFactory(parent=a, title="江门市最低生活保障办法", slug="dibao", validity="repealed")
+    reading = DisclosureEntryPageFactory(
+        parent=a, title="《江门市最低生活保障办法》解读", slug="dibao-jiedu", genre="interpretation"
+    )
+    reading.interprets.add(policy)
+    reading.save_revision().publish()
+    policy_html = client.get("/departments/mzj/disclosure/dibao/").content.decode()
+    assert "本文件已废止" in policy_html and "《江门市最低生活保障办法》解读" in policy_html
+    assert policy.index_number in policy_html
+    assert "江门市最低生活保障办法" in client.get("/departments/mzj/disclosure/dibao-jiedu/").content.decode()
+
+
+def test_catalog_query_count_does_not_grow_with_entries(client, catalogs):
+    a, _ = catalogs
+    assert_constant(
+        client, "/disclosure/catalog/", lambda count: [DisclosureEntryPageFactory(parent=a) for _ in range(count)]
+    )
+    assert_constant(
+        client,
+        "/departments/mzj/disclosure/",
+        lambda count: [DisclosureEntryPageFactory(parent=a) for _ in range(count)],
+    )
+
+
+def test_onboarding_gives_each_department_a_disclosure_catalog(home):
+    from departments.onboarding import onboard_department
+
+    department = onboard_department(
+        DepartmentIndexPageFactory(parent=home), code=A, name="民政局", slug="mzj"
+    ).department
+    assert department.get_children().get(slug="disclosure").specific_class.__name__ == "DisclosureCatalogPage"
+    assert DisclosureEntryPage.objects.count() == 0
