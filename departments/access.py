@@ -8,6 +8,11 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+
+class AccessError(ValueError):
+    """Set-up that would let one department act on another's pages or media."""
+
+
 PORTAL_ADMINS = "门户管理员"
 CENTRAL_REVIEWERS = "门户审核"
 
@@ -63,11 +68,19 @@ def ensure_collection(name):
     return existing or root.add_child(name=name)
 
 
+def unclaimed(department, field, found):
+    """`found` (a group or collection named after the department), unless another department already owns it."""
+    owner = type(department).objects.filter(**{field: found}).exclude(translation_key=department.translation_key)
+    if owner.exists():
+        raise AccessError(f"“{found}”已属于{owner.first().title}：两个部门不能同名，请先改名再入驻。")
+    return found
+
+
 def ensure_department_access(department, name):
     """The department's editor and reviewer groups and its collection, with rights on its branch only."""
-    editors = department.editor_group or ensure_group(f"{name} 编辑")
-    reviewers = department.reviewer_group or ensure_group(f"{name} 审核")
-    collection = department.collection or ensure_collection(name)
+    editors = department.editor_group or unclaimed(department, "editor_group", ensure_group(f"{name} 编辑"))
+    reviewers = department.reviewer_group or unclaimed(department, "reviewer_group", ensure_group(f"{name} 审核"))
+    collection = department.collection or unclaimed(department, "collection", ensure_collection(name))
     grant_pages(editors, department, EDITOR_PAGE_PERMISSIONS)
     grant_pages(reviewers, department, REVIEWER_PAGE_PERMISSIONS)
     for group in (editors, reviewers):

@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from wagtail.models import Collection, GroupPagePermission, Page, Site, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, Page, Site, Task, Workflow, WorkflowPage
 
+from .access import AccessError
 from .models import DepartmentIndexPage
 from .onboarding import OnboardingError, onboard_department
 
@@ -22,6 +23,8 @@ COUNTED = {
     "用户组": Group,
     "页面权限": GroupPagePermission,
     "素材库": Collection,
+    "审核流程": Workflow,
+    "审核任务": Task,
     "审核流程分配": WorkflowPage,
     "子站点": Site,
 }
@@ -65,7 +68,7 @@ def onboard_row(index, line, row):
             hostname=(row.get("hostname") or "").strip(),
             **fields,
         )
-    except (ValidationError, OnboardingError) as error:
+    except (ValidationError, OnboardingError, AccessError) as error:
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
         raise OnboardingError(f"{where}（{name}）: {'；'.join(messages)}；整个文件未写入。") from error
 

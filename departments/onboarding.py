@@ -5,6 +5,7 @@ columns, its editor and reviewer groups with rights on that branch only, its col
 workflows and, given a hostname, its own Site whose root is the department page.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from wagtail.models import Site
@@ -51,6 +52,8 @@ def register_standard_column(column):
     """Let a domain app supply the page of a standard column (e.g. the disclosure catalog), replacing the default."""
     STANDARD_COLUMNS[:] = [column if existing.slug == column.slug else existing for existing in STANDARD_COLUMNS]
 
+
+HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 # Columns whose publications also pass the centre's review (三审制); the centre can reassign in the admin.
 CENTRAL_REVIEW_COLUMNS = ["notices", "disclosure"]
@@ -119,6 +122,9 @@ def onboard_department(index, code, name, slug, hostname="", **fields):
 
 def ensure_site(department, hostname):
     """The department's own sub-site of the site group, served at `hostname`."""
+    hostname = hostname.strip().lower()
+    if len(hostname) > 253 or not HOSTNAME.match(hostname):
+        raise OnboardingError(f"域名“{hostname}”无效：只填写主机名，例如 mzj.jiangmen.gov.cn（不含 http:// 和路径）。")
     site = Site.objects.filter(hostname=hostname).first()
     if site is None:
         site = Site.objects.create(hostname=hostname, port=80, root_page=department, site_name=department.title)

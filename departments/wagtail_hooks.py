@@ -6,6 +6,7 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -61,11 +62,53 @@ def hide_publish_where_the_centre_reviews(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
+def refuse(request, messages_to_show, next_url):
+    for message in messages_to_show:
+        messages.error(request, message)
+    return redirect(next_url)
+
+
+def publishes_past_central_review(user, pages):
+    return not is_central(user) and any(map(needs_central_review, pages))
+
+
 @hooks.register("before_bulk_action")
-def refuse_bulk_publishing_past_central_review(request, action_type, objects, action_class_instance):
-    if action_type == "publish" and not is_central(request.user) and any(map(needs_central_review, objects)):
-        messages.error(request, CENTRAL_REVIEW_REQUIRED)
-        return redirect(request.GET.get("next") or "wagtailadmin_home")
+def check_bulk_publishing(request, action_type, objects, action):
+    """Bulk publishing follows the same rules as the editor's publish button, descendants included."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        pages += [descendant for page in objects for descendant in page.get_descendants().specific()]
+    if publishes_past_central_review(request.user, pages):
+        return refuse(request, [CENTRAL_REVIEW_REQUIRED], action.next_url)
+    expressions = SensitiveExpression.active_pairs()
+    findings = [
+        f"“{page.title}” {finding.message()}"
+        for page in pages
+        for finding in find(page_texts(page.get_latest_revision_as_object()), expressions)
+    ]
+    return refuse(request, findings, action.next_url) if findings else None
+
+
+@hooks.register("before_copy_page")
+def check_copy_into_centrally_reviewed_column(request, page):
+    """A published copy or alias placed in a 三审 column would skip the centre's review."""
+    publishes = request.POST.get("publish_copies") or request.POST.get("alias")
+    parent_id = request.POST.get("new_parent_page", "")
+    if request.method != "POST" or not publishes or not page.live or not parent_id.isdigit():
+        return None
+    parent = Page.objects.filter(pk=parent_id).first()
+    if parent is not None and publishes_past_central_review(request.user, [parent]):
+        return refuse(request, [CENTRAL_REVIEW_REQUIRED], reverse("wagtailadmin_pages:copy", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_move_page")
+def check_move_into_centrally_reviewed_column(request, page, destination):
+    """Moving a live page into a 三审 column would publish it there without the centre's review."""
+    if page.live and not needs_central_review(page) and publishes_past_central_review(request.user, [destination]):
+        return refuse(request, [CENTRAL_REVIEW_REQUIRED], reverse("wagtailadmin_pages:move", args=[page.pk]))
     return None
 
 

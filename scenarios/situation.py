@@ -105,21 +105,26 @@ def visible_steps(steps_stream, questions, answers):
 
 
 def checklist(steps):
-    """您需要准备的材料: every material of the shown steps once, in first-seen order, with the most copies asked."""
+    """您需要准备的材料: every material of the shown steps once, in first-seen order.
+
+    Where steps ask for the same material differently, the entry asks for the most copies and, if one step
+    wants the original and another a copy, for both. It keeps a "仅适用于" note only if every step that asks
+    for it does so conditionally.
+    """
     merged = {}
     for step in steps:
-        for material, _, _ in step.materials:
+        for material, _, condition_text in step.materials:
             name = material["name"].strip()
-            if name in merged:
-                merged[name]["copies"] = max(merged[name]["copies"], material["copies"])
-                merged[name]["steps"].append(step.number)
-            else:
-                merged[name] = {
-                    "name": name,
-                    "copies": material["copies"],
-                    "form": material["form"],
-                    "steps": [step.number],
-                }
+            item = merged.setdefault(
+                name,
+                {"name": name, "copies": 0, "form": material["form"], "steps": [], "condition_text": condition_text},
+            )
+            item["copies"] = max(item["copies"], material["copies"])
+            if item["form"] != material["form"]:
+                item["form"] = "original_and_copy"
+            if not condition_text or item["condition_text"] != condition_text:
+                item["condition_text"] = ""
+            item["steps"].append(step.number)
     return list(merged.values())
 
 

@@ -8,7 +8,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Task,
+    Workflow,
+    WorkflowPage,
+)
 
 import pytest
 
@@ -30,7 +39,17 @@ def onboard(*args, **options):
 def state():
     return {
         model.__name__: model.objects.count()
-        for model in (Page, Group, GroupPagePermission, GroupCollectionPermission, Collection, WorkflowPage, Site)
+        for model in (
+            Page,
+            Group,
+            GroupPagePermission,
+            GroupCollectionPermission,
+            Collection,
+            WorkflowPage,
+            Site,
+            Workflow,
+            Task,
+        )
     }
 
 
@@ -158,3 +177,29 @@ def test_the_bulk_command_takes_the_csv_path(home, tmp_path):
     call_command("onboard_departments", path, stdout=out)
     assert DepartmentPage.objects.filter(code=CODE).exists()
     assert "已处理 1 个部门" in out.getvalue()
+
+
+def test_renaming_a_department_and_onboarding_again_creates_nothing(home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj")
+    department = DepartmentPage.objects.get(code=CODE)
+    department.title = "江门市民政局（新）"
+    department.save_revision().publish()
+    before = state()
+    assert "没有任何改动" in onboard(code=CODE, name="江门市民政局（新）", slug="mzj")
+    assert state() == before
+
+
+def test_a_second_department_with_the_same_name_gets_no_access_to_the_first(home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj")
+    with pytest.raises(CommandError, match="已属于"):
+        onboard(code="11440700MB0000009X", name="江门市民政局", slug="mzj2")
+
+
+def test_hostnames_are_normalised_and_checked(client, home):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj", hostname=" MZJ.Jiangmen.gov.cn ")
+    assert Site.objects.filter(hostname="mzj.jiangmen.gov.cn").exists()
+    with pytest.raises(CommandError, match="域名"):
+        onboard(code="11440700MB0000009X", name="江门市教育局", slug="jyj", hostname="http://jyj.jiangmen.gov.cn/x")

@@ -118,3 +118,9 @@ def test_search_finds_a_page_by_its_title(client, home):
     response = client.get("/search/", {"q": "marriage"})
     assert response.status_code == 200
     assert "Marriage registration" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"', 'a"', "\x00", "*", "(", "江门 AND", "x" * 2000, "？！。，"])
+def test_search_never_fails_on_odd_input(client, home, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/api/v2/pages/", {"search": query}).status_code in (200, 400)

@@ -159,3 +159,9 @@ def test_channel_shows_guides_for_its_audience(client, home, index):
     guide.save_revision().publish()
     assert "旅游观光" in client.get("/tourist/").content.decode()
     assert ScenarioGuidePage.objects.live().count() == 1
+
+
+def test_checklist_asks_for_original_and_copy_when_steps_differ(client, guide):
+    html = client.get(URL, {"hukou": "overseas"}).content.decode()
+    checklist = html.split('class="checklist__items"')[1].split("</ul>")[0]
+    assert '居民身份证 <span class="materials__form">原件及复印件 2 份' in checklist

@@ -169,3 +169,37 @@ def test_the_centre_may_publish_a_reviewed_column_directly(client, group):
     data["action-publish"] = "publish"
     assert client.post(edit_url(group.notice_a), data).status_code == 302
     assert Page.objects.get(pk=group.notice_a.pk).title == "民政局通知（门户发布）"
+
+
+def test_bulk_publishing_descendants_cannot_skip_central_review(client, group):
+    group.notice_a.save_revision()  # a draft change waiting in a 三审 column
+    ArticlePage.objects.filter(pk=group.notice_a.pk).update(live=False)
+    client.force_login(group.reviewer_a)
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+        + f"?id={group.a.pk}&next=https://evil.example/"
+    )
+    response = client.post(url, {"include_descendants": "on"})
+    assert response.status_code == 302 and "evil.example" not in response["Location"]
+    assert not Page.objects.get(pk=group.notice_a.pk).live
+
+
+def test_a_live_page_cannot_be_moved_or_copied_live_into_a_centrally_reviewed_column(client, group):
+    client.force_login(group.reviewer_a)
+    notices = group.column(group.a, "notices")
+    confirm = reverse("wagtailadmin_pages:move_confirm", args=[group.news_a.pk, notices.pk])
+    client.post(confirm)
+    assert Page.objects.get(pk=group.news_a.pk).get_parent().slug == "news"
+
+    copy = reverse("wagtailadmin_pages:copy", args=[group.news_a.pk])
+    client.post(
+        copy, {"new_title": "复制", "new_slug": "copied", "new_parent_page": notices.pk, "publish_copies": "on"}
+    )
+    assert not Page.objects.filter(slug="copied", live=True).exists()
+
+
+def test_a_portal_administrator_may_move_a_page_into_a_centrally_reviewed_column(client, group, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("portal_admin", password="pw"))
+    notices = group.column(group.a, "notices")
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[group.news_a.pk, notices.pk]))
+    assert Page.objects.get(pk=group.news_a.pk).get_parent().pk == notices.pk
