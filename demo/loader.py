@@ -67,9 +67,8 @@ class DemoLoader:
         root = Page.get_first_root_node()
         home = HomePage.objects.child_of(root).filter(locale=Locale.get_default()).first()
         if home is None:
-            Page.objects.child_of(root).filter(
-                content_type__model="page", slug="home"
-            ).delete()  # Wagtail's welcome page
+            # Wagtail's own welcome page, only while nothing has been put under it.
+            Page.objects.child_of(root).filter(content_type__model="page", slug="home", numchild=0).delete()
             home = HomePage(
                 title=data["title"],
                 slug="home",
@@ -81,10 +80,14 @@ class DemoLoader:
             root.add_child(instance=home)
             self.finishing.append((home, self.add_home_blocks))
             self.created.append(home)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": data["title"]},
-        )
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                is_default_site=True, hostname="localhost", port=80, root_page=home, site_name=data["title"]
+            )
+        elif site.root_page_id != home.pk and site.root_page.specific_class is not HomePage:
+            site.root_page = home  # the default site still shows Wagtail's welcome page: point it at the portal
+            site.save(update_fields=["root_page"])
         self.pages["/"] = home
         return home
 
@@ -259,7 +262,7 @@ class DemoLoader:
     def load_settings(self, home, data):
         site = Site.objects.get(root_page=home)
         portal, created = PortalSettings.objects.get_or_create(site=site)
-        if created or not portal.site_id_code:
+        if created:
             for name, value in data.items():
                 setattr(portal, name, value)
             portal.hotline_page = self.pages.get("/interaction/hotline-12345/")

@@ -19,10 +19,17 @@ CENTRAL_REVIEWERS = "门户审核"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
 REVIEWER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
-MEDIA_PERMISSIONS = [
-    ("wagtailimages", "image", ["add", "change", "choose"]),
-    ("wagtaildocs", "document", ["add", "change", "choose"]),
+# What the centre manages beyond pages: shared snippets, site settings, workflows, department accounts.
+ADMIN_MODEL_PERMISSIONS = [
+    ("home", "office", ["add", "change", "delete"]),
+    ("home", "portalsettings", ["change"]),
+    ("departments", "sensitiveexpression", ["add", "change", "delete"]),
+    ("wagtailcore", "workflow", ["add", "change", "delete"]),
+    ("wagtailcore", "task", ["add", "change", "delete"]),
+    ("auth", "user", ["add", "change"]),
 ]
+MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+DEPARTMENT_MEDIA_ACTIONS = ["add", "change", "choose"]
 
 
 def permission(app_label, codename):
@@ -43,8 +50,8 @@ def grant_pages(group, page, actions):
         )
 
 
-def grant_collection(group, collection):
-    for app_label, model, actions in MEDIA_PERMISSIONS:
+def grant_collection(group, collection, actions=DEPARTMENT_MEDIA_ACTIONS):
+    for app_label, model in MEDIA_MODELS:
         for action in actions:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission(app_label, f"{action}_{model}")
@@ -56,7 +63,10 @@ def ensure_central_groups():
     root = Page.get_first_root_node()
     admins = ensure_group(PORTAL_ADMINS)
     grant_pages(admins, root, ADMIN_PAGE_PERMISSIONS)
-    grant_collection(admins, Collection.get_first_root_node())
+    grant_collection(admins, Collection.get_first_root_node(), [*DEPARTMENT_MEDIA_ACTIONS, "delete"])
+    admins.permissions.add(
+        *[permission(app, f"{action}_{model}") for app, model, actions in ADMIN_MODEL_PERMISSIONS for action in actions]
+    )
     reviewers = ensure_group(CENTRAL_REVIEWERS)
     grant_pages(reviewers, root, ["change", "publish", "lock", "unlock"])
     return admins, reviewers

@@ -12,6 +12,8 @@ from django.db import transaction
 
 from wagtail.models import Collection, GroupPagePermission, Page, Site, Task, Workflow, WorkflowPage
 
+from home.models import HomePage
+
 from .access import AccessError
 from .models import DepartmentIndexPage
 from .onboarding import OnboardingError, onboard_department
@@ -75,7 +77,10 @@ def onboard_row(index, line, row):
 
 def department_index():
     """The department list page of the default site, created under its home page if missing."""
-    home = Site.objects.get(is_default_site=True).root_page
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        raise OnboardingError("默认站点的根页面还不是门户首页：请先运行 load_demo 或在后台建立首页。")
     index = DepartmentIndexPage.objects.child_of(home).first()
     if index is None:
         index = DepartmentIndexPage(title="政府部门", slug="departments", show_in_menus=True)

@@ -78,7 +78,9 @@ class ImageBlock(blocks.StructBlock):
     """An image with the alternative text screen-reader users hear."""
 
     image = ImageChooserBlock(label="图片")
-    alt = blocks.CharBlock(label="替代文字", max_length=200, help_text="为视障读者描述图片内容，纯装饰图片可留空")
+    alt = blocks.CharBlock(
+        label="替代文字", max_length=200, required=False, help_text="为视障读者描述图片内容，纯装饰图片可留空"
+    )
     caption = blocks.CharBlock(label="图片说明", max_length=200, required=False)
 
     class Meta:

@@ -4,7 +4,7 @@ import io
 
 from django.core.management import call_command
 
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 import pytest
 
@@ -14,7 +14,7 @@ from demo import content
 from demo.loader import DemoLoader
 from departments.models import ArticlePage, DepartmentPage
 from disclosure.models import DisclosureEntryPage
-from home.models import SectionPage
+from home.models import PortalSettings, SectionPage
 from scenarios.models import ScenarioGuidePage
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,13 @@ def snapshot():
 
 def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client):
     call_command("load_demo", stdout=io.StringIO())
+    Site.objects.filter(is_default_site=True).update(hostname="www.jiangmen.gov.cn")  # an administrator's edits
+    PortalSettings.objects.update(site_id_code="4407990001")
     first = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == first
+    assert Site.objects.get(is_default_site=True).hostname == "www.jiangmen.gov.cn"
+    assert set(PortalSettings.objects.values_list("site_id_code", flat=True)) == {"4407990001"}
 
     assert SectionPage.objects.count() == 5
     assert sorted(ChannelPage.objects.values_list("audience", flat=True)) == sorted(

@@ -203,3 +203,19 @@ def test_hostnames_are_normalised_and_checked(client, home):
     assert Site.objects.filter(hostname="mzj.jiangmen.gov.cn").exists()
     with pytest.raises(CommandError, match="域名"):
         onboard(code="11440700MB0000009X", name="江门市教育局", slug="jyj", hostname="http://jyj.jiangmen.gov.cn/x")
+
+
+def test_onboarding_before_the_portal_exists_is_explained(db):
+    with pytest.raises(CommandError, match="load_demo"):
+        onboard(code=CODE, name="江门市民政局", slug="mzj")
+
+
+def test_portal_administrators_manage_shared_lists_and_onboard(client, home, django_user_model):
+    DepartmentIndexPageFactory(parent=home)
+    onboard(code=CODE, name="江门市民政局", slug="mzj")
+    admin = django_user_model.objects.create_user("centre", password="pw")
+    admin.groups.add(Group.objects.get(name="门户管理员"))
+    client.force_login(admin)
+    for url in ["/admin/snippets/home/office/", "/admin/snippets/departments/sensitiveexpression/", "/admin/users/"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("onboard_departments")).status_code == 200

@@ -12,11 +12,15 @@
     return formElement.getAttribute("action") + (query ? "?" + query : "");
   }
 
+  var pending = null;
+
   function update() {
     var url = urlFor(form);
     var results = guide.querySelector("[data-guide-results]");
+    if (pending) pending.abort(); // only the latest answers may fill the page
+    pending = new AbortController();
     results.setAttribute("aria-busy", "true");
-    fetch(url, { headers: { Accept: "text/html" } })
+    fetch(url, { headers: { Accept: "text/html" }, signal: pending.signal })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-guide-results]");
@@ -26,7 +30,7 @@
         guide.querySelector("[data-guide-status]").textContent =
           "已按您的回答更新：共 " + results.querySelectorAll(".step").length + " 个步骤。";
       })
-      .catch(function () { window.location.assign(url); })
+      .catch(function (error) { if (error.name !== "AbortError") window.location.assign(url); })
       .finally(function () { results.removeAttribute("aria-busy"); });
   }
 
