@@ -26,6 +26,11 @@ def body(items):
     return stream
 
 
+def pick(data, *names):
+    """The named items of a JSON object, as keyword arguments for a page."""
+    return {name: data[name] for name in names}
+
+
 def paragraphs(items):
     return "".join(f"<p>{escape(item)}</p>" for item in items)
 

@@ -118,20 +118,11 @@ class DemoLoader:
         for data in departments:
             onboarding = onboard_department(
                 index,
-                code=data["code"],
                 name=data["name"],
-                slug=data["slug"],
-                short_name=data["short_name"],
-                summary=data["summary"],
                 duties=content.paragraphs(data["duties"]),
-                address=data["address"],
-                postcode=data["postcode"],
-                opening_hours=data["opening_hours"],
-                phone=data["phone"],
-                fax=data["fax"],
-                email=data["email"],
-                colour=data["colour"],
                 hostname=data.get("hostname", ""),
+                **content.pick(data, "code", "slug", "short_name", "summary", "address", "postcode"),
+                **content.pick(data, "opening_hours", "phone", "fax", "email", "colour"),
             )
             self.created.extend(onboarding.created)
             department = DepartmentPage.objects.get(pk=onboarding.department.pk)
@@ -214,14 +205,8 @@ class DemoLoader:
                 created[key] = existing
                 continue
             entry = DisclosureEntryPage(
-                title=item["title"],
-                slug=item["slug"],
-                summary=item["summary"],
-                document_number=item["document_number"],
-                written_date=item["written_date"],
-                topic=item["topic"],
-                genre=item["genre"],
-                validity=item["validity"],
+                **content.pick(item, "title", "slug", "summary", "document_number", "written_date"),
+                **content.pick(item, "topic", "genre", "validity"),
                 validity_date=item["validity_date"] or None,
                 body=content.body(item["body"]),
                 first_published_at=content.published_at(item["published"]),
