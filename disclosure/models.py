@@ -41,6 +41,8 @@ class DisclosureCatalogPage(ColumnPage):
         context = super().get_context(request, *args, **kwargs)
         context["entries"] = paginate(request, entries_in(self).order_by("-first_published_at", "-pk"))
         context["documents"] = self.get_children().live().public().not_type(DisclosureEntryPage)
+        department = owning_department(context["ancestors"])
+        context["department_code"] = department.specific.code if department else ""
         return context
 
 

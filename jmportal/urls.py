@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure.feeds import CatalogAtomFeed, CatalogFeed
 from home.views import robots_txt
 from jmportal.api import api_router
 from search import views as search_views
@@ -29,6 +30,10 @@ if settings.DEBUG:
 # Reader-facing URLs carry the language: /…  for zh-hans, /zh-hant/… and /en/… for the translations.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feeds/disclosure.rss", CatalogFeed(), name="disclosure_rss"),
+    path("feeds/disclosure.atom", CatalogAtomFeed(), name="disclosure_atom"),
+    path("feeds/disclosure/<str:code>.rss", CatalogFeed(), name="department_disclosure_rss"),
+    path("feeds/disclosure/<str:code>.atom", CatalogAtomFeed(), name="department_disclosure_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -174,3 +174,13 @@ def test_onboarding_gives_each_department_a_disclosure_catalog(home):
     ).department
     assert department.get_children().get(slug="disclosure").specific_class.__name__ == "DisclosureCatalogPage"
     assert DisclosureEntryPage.objects.count() == 0
+
+
+def test_feeds_list_new_entries_for_the_city_and_per_department(client, entries):
+    rss = client.get("/feeds/disclosure.rss")
+    assert rss.status_code == 200 and rss["Content-Type"].startswith("application/rss+xml")
+    body = rss.content.decode()
+    assert "低保办法" in body and "招生通知" in body
+    atom = client.get(f"/feeds/disclosure/{A}.atom").content.decode()
+    assert "低保办法" in atom and "招生通知" not in atom
+    assert client.get("/feeds/disclosure/NOSUCHCODE.rss").status_code == 404
