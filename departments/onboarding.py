@@ -37,6 +37,7 @@ class Column:
     slug: str
     title: str
     build: object  # (department, **page fields) -> unsaved page
+    pages: tuple = ()  # (slug, title, build) of pages the column starts with, built like the column
 
 
 STANDARD_COLUMNS = [
@@ -111,9 +112,13 @@ def onboard_department(index, code, name, slug, hostname="", **fields):
             )
 
     for column in STANDARD_COLUMNS:
-        if child_by_slug(department, column.slug) is None:
+        page = child_by_slug(department, column.slug)
+        if page is None:
             page = column.build(department, title=column.title, slug=column.slug, show_in_menus=True)
             result.created.append(add_published_child(department, page))
+        for slug, title, build in column.pages:
+            if child_by_slug(page, slug) is None:
+                result.created.append(add_published_child(page, build(department, title=title, slug=slug)))
     ensure_department_workflows(department, department.title, access[1], central_reviewers, CENTRAL_REVIEW_COLUMNS)
     if hostname:
         ensure_site(department, hostname)

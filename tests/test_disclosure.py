@@ -172,7 +172,10 @@ def test_onboarding_gives_each_department_a_disclosure_catalog(home):
     department = onboard_department(
         DepartmentIndexPageFactory(parent=home), code=A, name="民政局", slug="mzj"
     ).department
-    assert department.get_children().get(slug="disclosure").specific_class.__name__ == "DisclosureCatalogPage"
+    catalog = department.get_children().get(slug="disclosure")
+    assert catalog.specific_class.__name__ == "DisclosureCatalogPage"
+    assert [page.title for page in catalog.get_children()] == ["政府信息公开指南", "政府信息公开制度", "政府信息公开年度报告"]
+    assert "20个工作日" in catalog.get_children().get(slug="guide").specific.body.render_as_block()
     assert DisclosureEntryPage.objects.count() == 0
 
 
