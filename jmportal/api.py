@@ -12,7 +12,7 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         """A search the engine cannot parse is the caller's mistake (400), not a server error."""
         try:
             return super().listing_view(request)
-        except DatabaseError as error:
+        except (DatabaseError, ValueError) as error:  # PostgreSQL's driver refuses NUL characters with ValueError
             raise BadRequestError("无法识别的搜索词。") from error
 
 
