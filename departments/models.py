@@ -141,6 +141,7 @@ class ArticleIndexPage(ColumnPage):
 
     parent_page_types = ["departments.DepartmentPage", "home.SectionPage"]
     subpage_types = ["departments.ArticlePage"]
+    is_supervised_column = True  # 栏目更新监测 checks how recently it got new content
     default_column_type = ColumnType.NEWS
 
     class Meta:

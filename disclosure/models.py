@@ -32,6 +32,7 @@ class DisclosureCatalogPage(ColumnPage):
 
     parent_page_types = ["departments.DepartmentPage"]
     subpage_types = ["disclosure.DisclosureEntryPage", "home.StandardPage"]
+    is_supervised_column = True  # 栏目更新监测 checks how recently it got new content
     default_column_type = ColumnType.DISCLOSURE
 
     class Meta:

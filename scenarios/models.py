@@ -37,6 +37,7 @@ class ScenarioIndexPage(ColumnPage):
 
     parent_page_types = ["home.SectionPage"]
     subpage_types = ["scenarios.ScenarioGuidePage"]
+    is_supervised_column = True  # 栏目更新监测 checks how recently it got new content
     default_column_type = ColumnType.SERVICE
 
     class Meta:

@@ -174,7 +174,11 @@ def test_onboarding_gives_each_department_a_disclosure_catalog(home):
     ).department
     catalog = department.get_children().get(slug="disclosure")
     assert catalog.specific_class.__name__ == "DisclosureCatalogPage"
-    assert [page.title for page in catalog.get_children()] == ["政府信息公开指南", "政府信息公开制度", "政府信息公开年度报告"]
+    assert [page.title for page in catalog.get_children()] == [
+        "政府信息公开指南",
+        "政府信息公开制度",
+        "政府信息公开年度报告",
+    ]
     assert "20个工作日" in catalog.get_children().get(slug="guide").specific.body.render_as_block()
     assert DisclosureEntryPage.objects.count() == 0
 
@@ -187,3 +191,17 @@ def test_feeds_list_new_entries_for_the_city_and_per_department(client, entries)
     atom = client.get(f"/feeds/disclosure/{A}.atom").content.decode()
     assert "低保办法" in atom and "招生通知" not in atom
     assert client.get("/feeds/disclosure/NOSUCHCODE.rss").status_code == 404
+
+
+def test_an_editor_cannot_back_date_the_first_publication(client, catalogs, django_user_model):
+    from .site_group import edit_url, posted_form
+
+    a, _ = catalogs
+    entry = DisclosureEntryPageFactory(parent=a, title="原始条目")
+    published = entry.first_published_at
+    client.force_login(django_user_model.objects.create_superuser("centre", password="pw"))
+    data = posted_form(client, edit_url(entry), title="修订条目", first_published_at="2020-01-01 09:00")
+    data["action-publish"] = "publish"
+    assert client.post(edit_url(entry), data).status_code == 302
+    entry.refresh_from_db()
+    assert entry.title == "修订条目" and entry.first_published_at == published

@@ -133,6 +133,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
+# 栏目更新监测: days within which a column must be updated, by column type (national inspection rules).
+TIMELINESS_THRESHOLD_DAYS = {"home": 14, "news": 14, "notice": 183, "policy": 183, "default": 365}
+
 EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "noreply@jiangmen.gov.cn")
 

@@ -1,0 +1,63 @@
+"""Gathering the facts for 栏目更新监测: which columns a user answers for, and when each was last updated."""
+
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from departments.access import is_central
+from departments.models import DepartmentPage
+from home.columns import ColumnType
+from home.listing import content_types
+
+from .timeliness import ColumnStatus, verdict
+
+CENTRE = "门户网站"
+
+
+def column_statuses(user):
+    """A ColumnStatus for every live supervised column the user may edit (and the home page, for the centre)."""
+    today = timezone.localdate()
+    locale = Locale.get_default()
+    newest_child = (
+        Page.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
+    columns = (
+        Page.objects.live()
+        .filter(
+            locale=locale, content_type__in=content_types(lambda model: getattr(model, "is_supervised_column", False))
+        )
+        .annotate(last_update=Subquery(newest_child))
+        .specific()
+        .order_by("path")
+    )
+    if not is_central(user):
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        columns = columns.filter(pk__in=editable.values("pk"))
+    departments = {page.path: page.title for page in DepartmentPage.objects.filter(locale=locale).only("path", "title")}
+    depth = len(next(iter(departments), ""))
+    statuses = [
+        ColumnStatus(
+            column, departments.get(column.path[:depth], CENTRE), column.column_type, column.last_update, today
+        )
+        for column in columns
+    ]
+    home = Site.objects.filter(is_default_site=True).first()
+    if is_central(user) and home is not None:
+        newest = (
+            Page.objects.live()
+            .descendant_of(home.root_page)
+            .filter(content_type__in=content_types())
+            .aggregate(Max("last_published_at"))["last_published_at__max"]
+        )
+        statuses.insert(0, ColumnStatus(home.root_page, CENTRE, ColumnType.HOME, newest, today))
+    return statuses
+
+
+def report(user):
+    statuses = column_statuses(user)
+    return statuses, verdict(statuses)
