@@ -7,13 +7,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.fields import StreamField
 from wagtail.search import index
 
 from channels.models import audience_panel
 from departments.models import DepartmentPage, owning_department
-from home.blocks import BodyBlock
 from home.columns import ColumnType
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
@@ -21,10 +18,6 @@ from home.models import BasePage, ColumnPage
 from .catalog import CatalogFilter
 from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code
 from .taxonomy import Genre, Topic, Validity
-
-
-class DisclosureBodyBlock(BodyBlock):
-    table = TableBlock(label="表格")
 
 
 class DisclosureCatalogPage(ColumnPage):
@@ -75,8 +68,6 @@ class DisclosureEntryPage(BasePage):
         related_name="interpretations",
         help_text="本条为政策解读时，选择被解读的政策文件；两边页面都会显示对方",
     )
-    body = StreamField(DisclosureBodyBlock(), blank=True, verbose_name="正文")
-
     parent_page_types = ["disclosure.DisclosureCatalogPage"]
     subpage_types = []
     is_listed_content = True

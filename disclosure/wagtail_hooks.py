@@ -1,17 +1,20 @@
-"""Admin for the disclosure platform: the timeliness report and its dashboard panel."""
+"""Admin for the disclosure platform: the timeliness report, its dashboard panel, the annual report draft."""
 
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
-from .views import TimelinessPanel, TimelinessReportView
+from .models import DisclosureCatalogPage
+from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView
 
 
 @hooks.register("register_admin_urls")
 def timeliness_urls():
     return [
         path("reports/timeliness/", TimelinessReportView.as_view(), name="timeliness_report"),
+        path("disclosure/<int:catalog_id>/annual-report/", DraftAnnualReportView.as_view(), name="draft_annual_report"),
         path(
             "reports/timeliness/results/",
             TimelinessReportView.as_view(results_only=True),
@@ -28,3 +31,9 @@ def timeliness_menu_item():
 @hooks.register("construct_homepage_panels")
 def timeliness_panel(request, panels):
     panels.append(TimelinessPanel(request.user))
+
+
+@hooks.register("register_page_header_buttons")
+def draft_annual_report_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, DisclosureCatalogPage) and page.permissions_for_user(user).can_add_subpage():
+        yield Button("起草年度报告", reverse("draft_annual_report", args=[page.pk]), icon_name="doc-full", priority=60)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -161,6 +162,7 @@ class BodyBlock(blocks.StreamBlock):
     links = LinkListBlock()
     attachments = AttachmentsBlock()
     contact = ContactBlock()
+    table = TableBlock(label="表格")
 
 
 class HomeBodyBlock(BodyBlock):
