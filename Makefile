@@ -34,5 +34,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/catalog.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache

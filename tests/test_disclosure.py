@@ -205,3 +205,32 @@ def test_an_editor_cannot_back_date_the_first_publication(client, catalogs, djan
     assert client.post(edit_url(entry), data).status_code == 302
     entry.refresh_from_db()
     assert entry.title == "修订条目" and entry.first_published_at == published
+
+
+def test_the_generator_adds_numbered_entries_that_the_catalog_lists(client, entries):
+    from disclosure.generator import generate
+
+    a, b = entries
+    before = DisclosureEntryPage.objects.count()
+    assert generate(60) == 60
+    assert DisclosureEntryPage.objects.count() == before + 60
+    numbers = list(DisclosureEntryPage.objects.values_list("index_number", flat=True))
+    assert len(numbers) == len(set(numbers))
+    assert DisclosureEntryPage.find_problems() == ([], [], [], [], [])
+    generated = DisclosureEntryPage.objects.child_of(a).filter(slug__startswith="bulk-").first()
+    assert client.get(generated.get_url_parts()[2]).status_code == 200
+    assert "共 64 条" in client.get("/disclosure/catalog/").content.decode()
+
+
+def test_catalog_queries_are_the_same_with_20_and_200_entries(client, catalogs):
+    from disclosure.generator import generate
+
+    from .test_query_counts import queries_for
+
+    generate(20)
+    queries_for(client, "/disclosure/catalog/?topic=civil")
+    few = [queries_for(client, url) for url in ("/disclosure/catalog/?topic=civil", "/departments/mzj/disclosure/")]
+    generate(180)
+    assert [
+        queries_for(client, url) for url in ("/disclosure/catalog/?topic=civil", "/departments/mzj/disclosure/")
+    ] == few
