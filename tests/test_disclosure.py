@@ -234,3 +234,19 @@ def test_catalog_queries_are_the_same_with_20_and_200_entries(client, catalogs):
     assert [
         queries_for(client, url) for url in ("/disclosure/catalog/?topic=civil", "/departments/mzj/disclosure/")
     ] == few
+
+
+def test_a_departments_editor_cannot_edit_anothers_entries(client, home):
+    from django.urls import reverse
+
+    from .site_group import SiteGroup
+
+    group = SiteGroup(home)
+    own = DisclosureEntryPageFactory(parent=group.column(group.a, "disclosure"), title="民政局公开信息")
+    other = DisclosureEntryPageFactory(parent=group.column(group.b, "disclosure"), title="教育局公开信息")
+    client.force_login(group.editor_a)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own.pk])).status_code == 200
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[other.pk]), {"title": "改动"})
+    assert response.status_code == 403 or response["Location"] == "/admin/"
+    other.refresh_from_db()
+    assert other.title == "教育局公开信息"
