@@ -129,3 +129,11 @@ def insert_children(rows):
     placeholders = ", ".join(["%s"] * len(CHILD_COLUMNS))
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
+
+
+def refresh_statistics():
+    """After a bulk load PostgreSQL's planner still believes the tables are small; tell it the new sizes."""
+    if connection.vendor == "postgresql":
+        tables = [Page._meta.db_table, DisclosureEntryPage._meta.db_table]
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.generator import generate
+from disclosure.generator import generate, refresh_statistics
 
 
 class Command(BaseCommand):
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             made = generate(count, seed=seed)
+            refresh_statistics()
         except ValueError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
