@@ -47,6 +47,13 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)
 
+    def test_admin_links_default_to_the_first_allowed_host(self):
+        command = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+        result = run_manage(
+            "shell", "-c", command, SECRET_KEY=REAL_KEY, ALLOWED_HOSTS="www.jiangmen.gov.cn,jiangmen.gov.cn"
+        )
+        self.assertIn("https://www.jiangmen.gov.cn", result.stdout, result.stderr)
+
 
 class EnvironmentTests(SimpleTestCase):
     def test_sqlite_file_is_the_default_database(self):

@@ -15,6 +15,9 @@ ALLOWED_HOSTS = env.words("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("生产环境需要设置 ALLOWED_HOSTS（以逗号分隔的域名）。")
 
+# Links in workflow and notification e-mails; defaults to the first allowed host over HTTPS.
+WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"  # noqa: F405
 
 # Behind TLS (the nginx front end terminates it and sets X-Forwarded-Proto).
