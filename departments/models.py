@@ -5,7 +5,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -194,16 +193,7 @@ class ArticlePage(BasePage):
         return self.source or (department.title if department else "")
 
     def page_meta(self, ancestors):
-        published = timezone.localtime(self.first_published_at or timezone.now())
-        return [
-            ("ColumnName", ancestors[-1].title if ancestors else ""),
-            ("ArticleTitle", self.title),
-            ("PubDate", published.strftime("%Y-%m-%d %H:%M")),
-            ("ContentSource", self.content_source(ancestors)),
-            ("Keywords", ",".join(self.topic_names)),
-            ("Author", self.author),
-            ("Description", self.summary),
-        ]
+        return self.article_meta(ancestors, self.content_source(ancestors), self.topic_names, self.author)
 
 
 class SensitiveExpression(models.Model):

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.forms import CHECK_HOOK
+from home.reports import report_urls
 
 from .access import is_central, is_portal_admin
 from .content_check import find, page_texts
@@ -41,6 +42,11 @@ def refuse_wrong_expressions(page, form):
     return [finding.message() for finding in find(page_texts(page), SensitiveExpression.active_pairs())]
 
 
+def publishes_past_central_review(user, pages):
+    """Whether publishing these pages would skip the centre's review (三审) for this user."""
+    return not is_central(user) and any(map(needs_central_review, pages))
+
+
 def workflow_page(page, form):
     """The page whose workflow applies: the page itself, or for a page being created, its parent."""
     return page if page.pk else form.parent_page
@@ -50,7 +56,7 @@ def workflow_page(page, form):
 def refuse_direct_publishing_past_central_review(page, form):
     """Where the centre reviews (三审), only the centre may publish directly; departments submit."""
     direct = form.publishing_action() == "publish"
-    if direct and not is_central(form.for_user) and needs_central_review(workflow_page(page, form)):
+    if direct and publishes_past_central_review(form.for_user, [workflow_page(page, form)]):
         return [CENTRAL_REVIEW_REQUIRED]
     return []
 
@@ -58,7 +64,7 @@ def refuse_direct_publishing_past_central_review(page, form):
 @hooks.register("construct_page_action_menu")
 def hide_publish_where_the_centre_reviews(menu_items, request, context):
     page = context.get("page") or context.get("parent_page")
-    if page is not None and not is_central(request.user) and needs_central_review(page):
+    if page is not None and publishes_past_central_review(request.user, [page]):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
@@ -66,10 +72,6 @@ def refuse(request, messages_to_show, next_url):
     for message in messages_to_show:
         messages.error(request, message)
     return redirect(next_url)
-
-
-def publishes_past_central_review(user, pages):
-    return not is_central(user) and any(map(needs_central_review, pages))
 
 
 @hooks.register("before_bulk_action")
@@ -116,12 +118,7 @@ def check_move_into_centrally_reviewed_column(request, page, destination):
 def site_group_urls():
     return [
         path("departments/onboard/", OnboardDepartmentsView.as_view(), name="onboard_departments"),
-        path("reports/content-check/", ContentCheckReportView.as_view(), name="content_check_report"),
-        path(
-            "reports/content-check/results/",
-            ContentCheckReportView.as_view(results_only=True),
-            name="content_check_report_results",
-        ),
+        *report_urls("content-check", ContentCheckReportView, "content_check_report"),
     ]
 
 

@@ -109,15 +109,7 @@ class DisclosureEntryPage(BasePage):
 
     def page_meta(self, ancestors):
         department = owning_department(ancestors)
-        published = self.first_published_at
-        return [
-            ("ColumnName", ancestors[-1].title if ancestors else ""),
-            ("ArticleTitle", self.title),
-            ("PubDate", published.strftime("%Y-%m-%d %H:%M") if published else ""),
-            ("ContentSource", department.title if department else ""),
-            ("Keywords", ",".join(self.keyword_names)),
-            ("Description", self.summary),
-        ]
+        return self.article_meta(ancestors, department.title if department else "", self.keyword_names)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

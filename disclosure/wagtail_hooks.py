@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from home.reports import report_urls
+
 from .models import DisclosureCatalogPage
 from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView
 
@@ -13,13 +15,8 @@ from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView
 @hooks.register("register_admin_urls")
 def timeliness_urls():
     return [
-        path("reports/timeliness/", TimelinessReportView.as_view(), name="timeliness_report"),
+        *report_urls("timeliness", TimelinessReportView, "timeliness_report"),
         path("disclosure/<int:catalog_id>/annual-report/", DraftAnnualReportView.as_view(), name="draft_annual_report"),
-        path(
-            "reports/timeliness/results/",
-            TimelinessReportView.as_view(results_only=True),
-            name="timeliness_report_results",
-        ),
     ]
 
 

@@ -1,6 +1,7 @@
 """The home page, the five top sections, plain content pages, the shared base page and site settings."""
 
 from django.db import models
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -56,6 +57,18 @@ class BasePage(Page):
     def page_meta(self, ancestors):
         """Page-level <meta> tags the national website guideline asks for, as (name, content) pairs."""
         return [("Description", self.summary)] if self.summary else []
+
+    def article_meta(self, ancestors, source, keywords, author=""):
+        """The guideline's tags for a piece of content (文章类页面): its column, title, date, source, keywords."""
+        published = timezone.localtime(self.first_published_at or timezone.now())
+        meta = [
+            ("ColumnName", ancestors[-1].title if ancestors else ""),
+            ("ArticleTitle", self.title),
+            ("PubDate", published.strftime("%Y-%m-%d %H:%M")),
+            ("ContentSource", source),
+            ("Keywords", ",".join(keywords)),
+        ]
+        return meta + ([("Author", author)] if author else []) + [("Description", self.summary)]
 
 
 class ColumnPage(BasePage):
