@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "departments",
     "scenarios",
     "disclosure",
+    "services",
+    "interaction",
     "search",
     "demo",
     "wagtail_localize",
