@@ -11,8 +11,12 @@ from django.utils.html import escape
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
+def text(name):
+    return (DATA_DIR / name).read_text(encoding="utf-8")
+
+
 def read(name):
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return json.loads(text(name))
 
 
 def body(items):
@@ -39,8 +43,8 @@ def conditions(items):
     return [{"question": item["question"], "answers": ",".join(item["answers"])} for item in items]
 
 
-def guide_step(step, offices):
-    """A step of guides.json as StepBlock data."""
+def guide_step(step, offices, items):
+    """A step of guides.json as StepBlock data; `items` maps item codes to service item pages."""
     return {
         "title": step["title"],
         "body": paragraphs(step["body"]),
@@ -50,7 +54,7 @@ def guide_step(step, offices):
         "office": offices[step["office"]] if step["office"] else None,
         "time_limit": step["time_limit"],
         "fee": step["fee"],
-        "service_item": step["service_item"] or {"title": "", "code": "", "url": ""},
+        "service_item": items.get(step["service_item"]["code"]) if step["service_item"] else None,
         "online_url": step["online_url"],
         "conditions": conditions(step["conditions"]),
     }

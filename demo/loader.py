@@ -14,6 +14,9 @@ from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
+from services.exchange import import_items
+from services.formats import read_json
+from services.models import ServiceIndexPage, ServiceItemPage
 
 from . import content
 
@@ -51,6 +54,7 @@ class DemoLoader:
         )
         self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
         self.load_departments(index, content.read("departments.json"))
+        self.load_service_items()
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
         for channel in site_data["channels"]:
@@ -147,6 +151,25 @@ class DemoLoader:
         )
         self.created.append(article)
 
+    def load_service_items(self):
+        """The approval items of the demo departments, through the same import the approval system uses."""
+        self.ensure(
+            self.pages["/services/"],
+            "/services/items/",
+            ServiceIndexPage(
+                title="办事事项",
+                slug="items",
+                summary="全市各部门的行政许可、行政确认、公共服务等事项办事指南，可按部门、类型、服务对象和主题查找。",
+                show_in_menus=True,
+            ),
+        )
+        report = import_items(read_json(content.text("service_items.json")))
+        if report.problems:
+            raise ValueError(f"demo/data/service_items.json：{report.problems}")
+        if report.created or report.updated:
+            self.log(f"办事事项：{report.summary()}")
+        self.items = {page.item_code: page for page in ServiceItemPage.objects.filter(locale=self.pages["/"].locale)}
+
     def load_guides(self, data):
         """The eight scenario guides under 网上办事 → 场景式服务, with the offices they send readers to."""
         index = self.ensure(
@@ -172,7 +195,7 @@ class DemoLoader:
                 last_reviewed=item["last_reviewed"],
                 body=content.body(item["intro"]),
                 questions=[("question", question) for question in item["questions"]],
-                steps=[("step", content.guide_step(step, offices)) for step in item["steps"]],
+                steps=[("step", content.guide_step(step, offices, self.items)) for step in item["steps"]],
                 faqs=[
                     ("faq", {"question": faq["question"], "answer": content.paragraphs([faq["answer"]])})
                     for faq in item["faqs"]

@@ -135,6 +135,14 @@ def owning_department(ancestors):
     return departments[-1] if departments else None
 
 
+def label_publishers(pages, departments):
+    """Sets `page.publisher` to the name of the department (among `departments`, one tree level) holding each page."""
+    names = {department.path: department.title for department in departments}
+    depth = len(departments[0].path) if departments else 0
+    for page in pages:
+        page.publisher = names.get(page.path[:depth], "")
+
+
 class ArticleIndexPage(ColumnPage):
     """An article column (文章栏目) such as 部门动态 or 通知公告, listing its articles newest first."""
 

@@ -1,7 +1,5 @@
 """Site-group admin: the wrong/sensitive expression list, the checks before publishing, and their report."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -10,7 +8,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.forms import CHECK_HOOK
+from home.forms import CHECK_HOOK, pages_to_bulk_publish, refuse
 from home.reports import report_urls
 
 from .access import is_central, is_portal_admin
@@ -68,20 +66,12 @@ def hide_publish_where_the_centre_reviews(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
-def refuse(request, messages_to_show, next_url):
-    for message in messages_to_show:
-        messages.error(request, message)
-    return redirect(next_url)
-
-
 @hooks.register("before_bulk_action")
 def check_bulk_publishing(request, action_type, objects, action):
     """Bulk publishing follows the same rules as the editor's publish button, descendants included."""
-    if action_type != "publish":
+    pages = pages_to_bulk_publish(action_type, objects, action)
+    if not pages:
         return None
-    pages = list(objects)
-    if action.cleaned_form.cleaned_data.get("include_descendants"):
-        pages += [descendant for page in objects for descendant in page.get_descendants().specific()]
     if publishes_past_central_review(request.user, pages):
         return refuse(request, [CENTRAL_REVIEW_REQUIRED], action.next_url)
     expressions = SensitiveExpression.active_pairs()

@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
+
+from departments.models import label_publishers
+from home.listing import filtered_page
 
 from .taxonomy import Genre, Topic, Validity
 
@@ -46,8 +48,7 @@ class CatalogFilter:
         self.entries = entries
         self.page_number = data.get("page", "1")
 
-    def filtered(self):
-        values = self.form.cleaned_data
+    def filtered(self, values):
         entries = self.entries
         if values["department"]:
             department = next(d for d in self.departments if d.code == values["department"])
@@ -65,15 +66,7 @@ class CatalogFilter:
 
     def results(self):
         """{"entries": page of entries or [], "problem": message or ""}"""
-        if not self.form.is_valid():
-            fields = "、".join(str(self.form.fields[name].label) for name in self.form.errors)
-            return {"entries": [], "problem": f"筛选条件“{fields}”无法识别，请重新选择。"}
-        paginator = Paginator(self.filtered(), PAGE_SIZE)
-        if not self.page_number.isdigit() or not 1 <= int(self.page_number) <= max(paginator.num_pages, 1):
-            return {"entries": [], "problem": "没有这一页。"}
-        page = paginator.page(int(self.page_number))
-        publishers = {department.path: department.title for department in self.departments}
-        depth = len(self.departments[0].path) if self.departments else 0
-        for entry in page:
-            entry.publisher = publishers.get(entry.path[:depth], "")
-        return {"entries": page, "problem": ""}
+        page, problem = filtered_page(self.form, self.filtered, self.page_number, PAGE_SIZE)
+        if page is not None:
+            label_publishers(page, self.departments)
+        return {"entries": page or [], "problem": problem}

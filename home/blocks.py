@@ -11,6 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .listing import content_kind_choices, latest_content
 
+MATERIAL_FORMS = [("original", "原件"), ("copy", "复印件"), ("original_and_copy", "原件及复印件")]
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
@@ -170,6 +171,19 @@ class HomeBodyBlock(BodyBlock):
 
     latest = LatestContentBlock()
     featured = FeaturedPagesBlock()
+
+
+class MaterialBlock(blocks.StructBlock):
+    """One document the citizen must bring (申请材料); scenario guides and service items extend it."""
+
+    name = blocks.CharBlock(label="材料名称", max_length=120)
+    copies = blocks.IntegerBlock(label="份数", default=1, min_value=1, max_value=20)
+    form = blocks.ChoiceBlock(label="材料形式", choices=MATERIAL_FORMS, default="original")
+    notes = blocks.CharBlock(label="备注", max_length=200, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = "申请材料"
 
 
 class OfficeChooserBlock(SnippetChooserBlock):

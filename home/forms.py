@@ -1,5 +1,8 @@
 """The page editing form every portal page uses."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -32,3 +35,20 @@ class PortalPageForm(WagtailAdminPageForm):
         for check in hooks.get_hooks(CHECK_HOOK):
             for message in check(self.instance, self):
                 self.add_error(None, message)
+
+
+def pages_to_bulk_publish(action_type, objects, action):
+    """The pages a bulk action would publish (descendants included when asked); empty for other actions."""
+    if action_type != "publish":
+        return []
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        pages += [descendant for page in objects for descendant in page.get_descendants().specific()]
+    return pages
+
+
+def refuse(request, problems, next_url):
+    """Stop an admin action: show each problem as an error message and go back to `next_url`."""
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect(next_url)

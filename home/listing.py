@@ -42,3 +42,17 @@ def latest_content(source, count, kind=""):
 def paginate(request, queryset, per_page=PAGE_SIZE):
     """One page of results; a missing, malformed or out-of-range ?page= gives the nearest valid page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def filtered_page(form, apply, page_number, per_page=PAGE_SIZE):
+    """(page, problem) for a reader's filter form: `apply(cleaned_data)` gives the queryset to paginate.
+
+    Bad filters or a page out of range never raise: the page is None and `problem` says what went wrong.
+    """
+    if not form.is_valid():
+        fields = "、".join(str(form.fields[name].label) for name in form.errors)
+        return None, f"筛选条件“{fields}”无法识别，请重新选择。"
+    paginator = Paginator(apply(form.cleaned_data), per_page)
+    if not page_number.isdigit() or not 1 <= int(page_number) <= max(paginator.num_pages, 1):
+        return None, "没有这一页。"
+    return paginator.page(int(page_number)), ""

@@ -11,11 +11,13 @@ from disclosure.feeds import CatalogAtomFeed, CatalogFeed
 from home.views import robots_txt
 from jmportal.api import api_router
 from search import views as search_views
+from services import views as services_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/services/items/", services_views.push_items, name="push_service_items"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 
 from wagtail import blocks
 
+from home import blocks as home_blocks
 from home.blocks import RICH_TEXT_FEATURES, OfficeChooserBlock
 
 KEY = RegexValidator(r"^[a-z][a-z0-9_]{0,39}$", "只能使用小写英文字母、数字和下划线，并以字母开头。")
@@ -50,34 +51,10 @@ class ConditionBlock(blocks.StructBlock):
         return {"question": value["question"], "answers": split_keys(value["answers"])}
 
 
-class MaterialBlock(blocks.StructBlock):
-    """One document the reader must bring (申请材料)."""
+class MaterialBlock(home_blocks.MaterialBlock):
+    """A document the reader must bring (申请材料), shown only in the situations its conditions name."""
 
-    name = blocks.CharBlock(label="材料名称", max_length=120)
-    copies = blocks.IntegerBlock(label="份数", default=1, min_value=1, max_value=20)
-    form = blocks.ChoiceBlock(
-        label="材料形式",
-        choices=[("original", "原件"), ("copy", "复印件"), ("original_and_copy", "原件及复印件")],
-        default="original",
-    )
-    notes = blocks.CharBlock(label="备注", max_length=200, required=False)
     conditions = blocks.ListBlock(ConditionBlock(), label="显示条件", default=[], help_text="留空表示所有情形都需要")
-
-    class Meta:
-        icon = "doc-full"
-        label = "申请材料"
-
-
-class ServiceItemReferenceBlock(blocks.StructBlock):
-    """The formal service item (办事事项) a step belongs to."""
-
-    title = blocks.CharBlock(label="事项名称", max_length=120, required=False)
-    code = blocks.CharBlock(label="事项编码", max_length=40, required=False)
-    url = blocks.URLBlock(label="办事指南链接", required=False)
-
-    class Meta:
-        icon = "link"
-        label = "所属事项"
 
 
 class StepBlock(blocks.StructBlock):
@@ -100,7 +77,12 @@ class StepBlock(blocks.StructBlock):
     office = OfficeChooserBlock(label="办理地点", required=False)
     time_limit = blocks.CharBlock(label="办理时限", max_length=60, required=False)
     fee = blocks.CharBlock(label="收费标准", max_length=120, required=False)
-    service_item = ServiceItemReferenceBlock(label="所属事项", required=False)
+    service_item = blocks.PageChooserBlock(
+        label="所属事项",
+        page_type="services.ServiceItemPage",
+        required=False,
+        help_text="选择本步骤办理的办事事项，读者可直接打开该事项的办事指南",
+    )
     online_url = blocks.URLBlock(label="网上办理链接", required=False)
     conditions = blocks.ListBlock(ConditionBlock(), label="显示条件", default=[], help_text="留空表示所有情形都需要")
 

@@ -13,10 +13,14 @@ from .factories import (
     ChannelPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
+    DepartmentServicesPageFactory,
     ScenarioGuidePageFactory,
     ScenarioIndexPageFactory,
     SectionPageFactory,
+    ServiceIndexPageFactory,
+    ServiceItemPageFactory,
     StandardPageFactory,
+    procedure,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +100,26 @@ def test_scenario_index(client, home):
     assert_constant(
         client, "/services/scenarios/", lambda count: [ScenarioGuidePageFactory(parent=index) for _ in range(count)]
     )
+
+
+def test_service_index_and_department_services(client, home):
+    ServiceIndexPageFactory(parent=SectionPageFactory(parent=home, slug="services"))
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home), slug="mzj")
+    column = DepartmentServicesPageFactory(parent=department)
+
+    def add(count):
+        for _ in range(count):
+            ServiceItemPageFactory(parent=column, audiences=[Audience.CITIZEN])
+
+    assert_constant(client, "/services/items/?audience=citizen&theme=other", add)
+    assert_constant(client, "/departments/mzj/services/", add)
+
+
+def test_service_item_page_with_one_or_many_procedures(client, home):
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home), slug="mzj")
+    column = DepartmentServicesPageFactory(parent=department)
+    one = ServiceItemPageFactory(parent=column, slug="one")
+    many = ServiceItemPageFactory(parent=column, slug="many", procedures=[procedure(f"流程{n}") for n in range(12)])
+
+    queries_for(client, one.url)
+    assert queries_for(client, one.url) == queries_for(client, many.url)

@@ -147,3 +147,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "WARNING")},
 }
+
+# The approval system pushes service items with this bearer token (docs/service-items.md); empty refuses every push.
+SERVICES_PUSH_TOKEN = env.text("SERVICES_PUSH_TOKEN")

@@ -1,0 +1,160 @@
+"""Online services (网上办事): each department's service items and the city-wide list of them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from channels.models import audience_panel
+from departments.models import DepartmentPage, owning_department
+from home.columns import ColumnType
+from home.listing import paginate
+from home.models import BasePage, ColumnPage
+
+from .blocks import ProcedureBlock
+from .browse import ServiceFilter
+from .completeness import incomplete_message, missing_elements
+from .taxonomy import ItemType, Theme
+
+
+def lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class DepartmentServicesPage(ColumnPage):
+    """A department's 办事服务 column: its service items live here and are listed here."""
+
+    parent_page_types = ["departments.DepartmentPage"]
+    subpage_types = ["services.ServiceItemPage", "home.StandardPage"]
+    default_column_type = ColumnType.SERVICE
+
+    class Meta:
+        verbose_name = "部门办事服务"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = ServiceItemPage.objects.child_of(self).live().public().order_by("item_code")
+        context["items"] = paginate(request, items.only("title", "url_path", "item_code", "item_type", "summary"))
+        return context
+
+
+class ServiceItemPage(BasePage):
+    """A service item (办事事项) with its procedures; kept in step with the approval system by item code."""
+
+    item_code = models.CharField(
+        "事项编码", max_length=40, db_index=True, help_text="审批系统中的事项编码，导入时按此编码更新"
+    )
+    item_type = models.CharField("事项类型", max_length=20, choices=ItemType.choices, default=ItemType.PUBLIC_SERVICE)
+    theme = models.CharField("主题", max_length=20, choices=Theme.choices, default=Theme.OTHER, db_index=True)
+    agency = models.CharField(
+        "办理机构", max_length=120, blank=True, help_text="与实施部门不同时填写，例如：江门市婚姻登记处"
+    )
+    legal_basis = models.TextField("设定依据", blank=True, help_text="每行一条法律法规及条款")
+    conditions = models.TextField("申请条件", blank=True, help_text="每行一条")
+    procedures = StreamField(
+        [("procedure", ProcedureBlock())],
+        blank=True,
+        verbose_name="办理流程",
+        help_text="一个事项可有多个办理流程（如不同办理地点）",
+    )
+
+    parent_page_types = ["services.DepartmentServicesPage"]
+    subpage_types = []
+    is_service_guide = True
+    search_fields = BasePage.search_fields + [
+        index.SearchField("item_code"),
+        index.SearchField("conditions"),
+        index.FilterField("item_type"),
+        index.FilterField("theme"),
+    ]
+    content_panels = BasePage.content_panels[:2] + [
+        MultiFieldPanel(
+            [FieldPanel("item_code"), FieldPanel("item_type"), FieldPanel("theme"), FieldPanel("agency")], "事项信息"
+        ),
+        FieldPanel("legal_basis"),
+        FieldPanel("conditions"),
+        FieldPanel("procedures"),
+        FieldPanel("body", heading="补充说明"),
+        audience_panel(),
+    ]
+    api_fields = [
+        APIField("item_code"),
+        APIField("item_type"),
+        APIField("theme"),
+        APIField("agency"),
+        APIField("legal_basis_list"),
+        APIField("condition_list"),
+        APIField("procedures"),
+    ]
+
+    class Meta:
+        verbose_name = "办事事项"
+
+    def clean(self):
+        """Item codes are unique within a locale (translations share their source's code), and a live item
+        has every element of a service guide, however it is published (admin, workflow, import, code)."""
+        super().clean()
+        clash = ServiceItemPage.objects.filter(item_code=self.item_code, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.item_code and clash.exists():
+            raise ValidationError({"item_code": f"事项编码“{self.item_code}”已被“{clash.first().title}”使用。"})
+        if self.live and (missing := self.missing_elements()):
+            raise ValidationError(incomplete_message(missing))
+
+    @property
+    def legal_basis_list(self):
+        return lines(self.legal_basis)
+
+    @property
+    def condition_list(self):
+        return lines(self.conditions)
+
+    @cached_property
+    def department(self):
+        """The department whose branch holds the item (None before it is placed in the tree)."""
+        return owning_department(self.get_ancestors()) if self.path else None
+
+    def agency_name(self, department=None):
+        """办理机构: the item's own agency, or its department's name."""
+        department = department or self.department
+        return self.agency or (department.title if department else "")
+
+    def missing_elements(self, department=None):
+        """The ten elements (办事指南十要素) this item lacks; empty when it may be published."""
+        procedures = [block.value for block in self.procedures]
+        return missing_elements(self.title, self.legal_basis, self.conditions, procedures, self.agency_name(department))
+
+    def page_meta(self, ancestors):
+        department = owning_department(ancestors)
+        return self.article_meta(ancestors, department.title if department else "", [self.get_theme_display()])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["department"] = owning_department(context["ancestors"])
+        context["agency"] = self.agency_name(context["department"])
+        return context
+
+
+class ServiceIndexPage(ColumnPage):
+    """办事事项: every department's service items in one list, by department, type, audience and theme."""
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    default_column_type = ColumnType.SERVICE
+
+    class Meta:
+        verbose_name = "办事事项（全市）"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_ancestors().filter(depth=2).first() or self
+        departments = DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
+        items = ServiceItemPage.objects.live().public().descendant_of(home)
+        browse = ServiceFilter(request.GET, items, departments)
+        context["form"] = browse.form
+        context.update(browse.results())
+        return context

@@ -1,0 +1,46 @@
+"""Admin for online services: the ten-element check before publishing, and its report."""
+
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from departments.models import owning_department
+from home.forms import CHECK_HOOK, pages_to_bulk_publish, refuse
+from home.reports import report_urls
+
+from .completeness import incomplete_message
+from .models import ServiceItemPage
+from .views import IncompleteItemsReportView
+
+
+@hooks.register(CHECK_HOOK)
+def refuse_incomplete_service_items(page, form):
+    """An item goes out only with all ten elements of a service guide; the editor is told which are missing."""
+    if not isinstance(page, ServiceItemPage):
+        return []
+    parent = form.parent_page if page.pk is None else page.get_parent()
+    missing = page.missing_elements(owning_department(parent.get_ancestors(inclusive=True)))
+    return [incomplete_message(missing)] if missing else []
+
+
+@hooks.register("before_bulk_action")
+def check_bulk_publishing(request, action_type, objects, action):
+    """Bulk publishing refuses incomplete items too, naming each item and what it lacks."""
+    items = [page for page in pages_to_bulk_publish(action_type, objects, action) if isinstance(page, ServiceItemPage)]
+    problems = [
+        f"“{item.title}” {incomplete_message(missing)}"
+        for item in (page.get_latest_revision_as_object() for page in items)
+        if (missing := item.missing_elements())
+    ]
+    return refuse(request, problems, action.next_url) if problems else None
+
+
+@hooks.register("register_admin_urls")
+def services_urls():
+    return report_urls("service-items", IncompleteItemsReportView, "incomplete_items_report")
+
+
+@hooks.register("register_reports_menu_item")
+def incomplete_items_menu_item():
+    return MenuItem("办事指南要素检查", reverse("incomplete_items_report"), icon_name="tasks", order=850)
