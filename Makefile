@@ -36,6 +36,7 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/catalog.py
+	$(BIN)/python bench/service_import.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache

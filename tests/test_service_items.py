@@ -17,7 +17,9 @@ import pytest
 from home.models import Office
 from services.completeness import ELEMENTS
 from services.exchange import missing_for
+from services.generator import city_scale_items, department_codes
 from services.models import ServiceItemPage
+from services.schema import clean_item
 
 from .factories import SectionPageFactory, ServiceIndexPageFactory
 from .site_group import SiteGroup, edit_url, posted_form
@@ -478,3 +480,15 @@ def test_index_answers_bad_filters_with_a_message(catalog, client, query):
 
     assert response.status_code == 200
     assert "无法识别" in response.content.decode() or "没有这一页" in response.content.decode()
+
+
+def test_city_scale_generator_gives_61_departments_315_items_728_valid_procedures():
+    items = city_scale_items()
+
+    assert len(items) == 315
+    assert sum(len(entry["procedures"]) for entry in items) == 728
+    assert len({entry["department"] for entry in items}) == 61
+    departments = set(department_codes(61))
+    for entry in items:
+        cleaned = clean_item(entry, departments)
+        assert missing_for(cleaned, SimpleNamespace(title="江门市第1部门")) == []
