@@ -31,7 +31,7 @@ def refusal(status, message, **headers):
 def push_items(request):
     """POST the exchange schema's JSON with `Authorization: Bearer <SERVICES_PUSH_TOKEN>`; see docs/service-items.md."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if scheme.lower() not in ("bearer", "token") or not token.strip():
         return refusal(401, "缺少令牌：请在 Authorization 头中提供 Bearer 令牌。", **{"WWW-Authenticate": "Bearer"})
     expected = settings.SERVICES_PUSH_TOKEN
     if not expected or not hmac.compare_digest(token.strip().encode(), expected.encode()):
