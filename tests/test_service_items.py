@@ -21,8 +21,14 @@ from services.generator import city_scale_items, department_codes
 from services.models import ServiceItemPage
 from services.schema import clean_item
 
-from .factories import SectionPageFactory, ServiceIndexPageFactory
-from .site_group import SiteGroup, edit_url, posted_form
+from .factories import (
+    ScenarioGuidePageFactory,
+    ScenarioIndexPageFactory,
+    SectionPageFactory,
+    ServiceIndexPageFactory,
+    step,
+)
+from .site_group import SiteGroup, add_url, edit_url, posted_form
 
 A_CODE = "11440700MB0000001X"  # the SiteGroup's 民政局
 B_CODE = "11440700MB0000002X"  # the SiteGroup's 教育局
@@ -492,3 +498,30 @@ def test_city_scale_generator_gives_61_departments_315_items_728_valid_procedure
     for entry in items:
         cleaned = clean_item(entry, departments)
         assert missing_for(cleaned, SimpleNamespace(title="江门市第1部门")) == []
+
+
+def test_guides_and_items_link_each_other(group, home, tmp_path, client):
+    page = imported(group, tmp_path)
+    index = ScenarioIndexPageFactory(parent=home)
+    guide_step = step("到婚姻登记处办理结婚登记")
+    guide_step[1]["service_item"] = page
+    guide = ScenarioGuidePageFactory(parent=index, title="结婚登记", slug="marriage", steps=[guide_step])
+
+    guide_html = client.get(guide.url).content.decode()
+    item_html = client.get(page.url).content.decode()
+
+    assert f'href="{page.url}"' in guide_html and "11440700MB0000001X4440117002000" in guide_html
+    assert f'href="{guide.url}"' in item_html and "相关办事指引" in item_html
+
+
+def test_only_the_departments_own_staff_may_add_items_to_its_column(group, client):
+    column = group.a.get_children().get(slug="services")
+    url = add_url(column, app="services", model="serviceitempage")
+
+    client.force_login(group.editor_b)
+    refused = client.get(url)
+    client.force_login(group.editor_a)
+    allowed = client.get(url)
+
+    assert refused.status_code in (302, 403)
+    assert allowed.status_code == 200 and "事项编码" in allowed.content.decode()
