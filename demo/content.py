@@ -6,7 +6,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils.html import escape
+
+from wagtail.documents import get_document_model
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -81,3 +84,31 @@ def resolvable(item, pages):
 def published_at(day):
     """Nine in the morning, Jiangmen time, of an ISO date."""
     return datetime.combine(datetime.fromisoformat(day).date(), time(9), tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def document(filename, title, paragraphs_text):
+    """A document in the library holding `paragraphs_text` as plain text (the demo's drafts)."""
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    text = "\n\n".join([title, *paragraphs_text])
+    return Document.objects.create(title=title, file=ContentFile(text.encode("utf-8"), name=filename))
+
+
+ANSWER_PATTERN = [1, 0, 1, 1, 2, 0, 1, 0, 1, 3, 1, 2, 0, 1, 4, 1]  # mostly the first two choices, a few of the rest
+
+
+def survey_answer(fields, number):
+    """The `number`th demo answer to a survey: choices spread in a fixed, plausible pattern."""
+    answer = {}
+    for field in fields:
+        choices = [choice for choice in field.choices.splitlines() if choice.strip()]
+        if field.field_type in ("radio", "dropdown") and choices:
+            answer[field.clean_name] = choices[ANSWER_PATTERN[number % len(ANSWER_PATTERN)] % len(choices)]
+        elif field.field_type in ("checkboxes", "multiselect") and choices:
+            answer[field.clean_name] = choices[number % len(choices) :: 3]
+        else:
+            answer[field.clean_name] = ""
+    return answer

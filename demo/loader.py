@@ -1,9 +1,13 @@
 """Builds the demo portal from demo/data/*.json. Idempotent: pages that exist are left as they are."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site
 
 from channels.models import ChannelPage, PageAudience
@@ -13,6 +17,7 @@ from departments.onboarding import add_published_child, child_by_slug, onboard_d
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
+from participation.models import SurveyFormField, SurveyIndexPage, SurveyPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.exchange import import_items
 from services.formats import read_json
@@ -57,6 +62,7 @@ class DemoLoader:
         self.load_service_items()
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
+        self.load_surveys(content.read("surveys.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
@@ -247,6 +253,44 @@ class DemoLoader:
             )
             created[key] = entry
             self.created.append(entry)
+
+    def load_surveys(self, data):
+        """征集调查 under 公众互动: one open survey, one closed with its answers, one closed consultation."""
+        index = self.ensure(
+            self.pages["/interaction/"],
+            "/interaction/surveys/",
+            SurveyIndexPage(**data["index"], show_in_menus=True),
+        )
+        now = timezone.now()
+        for item in data["surveys"]:
+            if child_by_slug(index, item["slug"]) is not None:
+                continue
+            survey = SurveyPage(
+                **content.pick(item, "title", "slug", "summary", "kind", "organiser", "results"),
+                body=content.body(item["body"]),
+                opens_at=now + timedelta(days=item["opens"]),
+                closes_at=now + timedelta(days=item["closes"]),
+                thank_you_text=content.paragraphs([item["thank_you"]]),
+                feedback_summary=item.get("feedback_summary", ""),
+            )
+            survey.form_fields = [
+                SurveyFormField(
+                    sort_order=order,
+                    label=field["label"],
+                    field_type=field["field_type"],
+                    required=field["required"],
+                    choices="\n".join(field.get("choices", [])),
+                    help_text=field.get("help_text", ""),
+                )
+                for order, field in enumerate(item["fields"])
+            ]
+            if item["kind"] == "consultation":
+                survey.draft_document = content.document(f"{item['title']}.txt", item["title"], item["body"])
+            self.ensure(index, f"/interaction/surveys/{item['slug']}/", survey)
+            FormSubmission.objects.bulk_create(
+                FormSubmission(page=survey, form_data=content.survey_answer(survey.form_fields.all(), number))
+                for number in range(item["responses"])
+            )
 
     def office(self, item):
         fields = {key: item[key] for key in ("district", "address", "opening_hours", "phone")}

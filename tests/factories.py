@@ -9,6 +9,7 @@ from departments.models import ArticleIndexPage, ArticlePage, DepartmentIndexPag
 from disclosure.models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, SectionPage, StandardPage
+from participation.models import SurveyIndexPage, SurveyPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.models import DepartmentServicesPage, ServiceIndexPage, ServiceItemPage
 
@@ -273,3 +274,19 @@ class ServiceItemPageFactory(wagtail_factories.PageFactory):
         if audiences:
             item.audience_links = [PageAudience(audience=audience) for audience in audiences]
             item.save()
+
+
+class SurveyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "征集调查"
+    slug = "surveys"
+
+    class Meta:
+        model = SurveyIndexPage
+
+
+class SurveyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"2026年民生实事项目征集（第{n}期）")
+    organiser = "江门市人民政府办公室"
+
+    class Meta:
+        model = SurveyPage

@@ -1,0 +1,199 @@
+"""Public participation: surveys and public-comment solicitations (征集调查)."""
+
+import csv
+import io
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.contrib.forms.models import FormSubmission
+
+import pytest
+
+from participation.models import SurveyFormField
+
+from .factories import SectionPageFactory, SurveyIndexPageFactory, SurveyPageFactory
+from .test_query_counts import assert_constant, queries_for
+
+pytestmark = pytest.mark.django_db
+
+SATISFACTION = "非常满意\n满意\n一般\n不满意"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+def survey(home, opens=-3, closes=7, **fields):
+    """A survey open from `opens` to `closes` days from now, asking for satisfaction and a suggestion."""
+    index = SurveyIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
+    now = timezone.now()
+    page = SurveyPageFactory(
+        parent=index, opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes), **fields
+    )
+    SurveyFormField.objects.create(
+        page=page, sort_order=0, label="您对政务服务的满意度", field_type="radio", required=True, choices=SATISFACTION
+    )
+    SurveyFormField.objects.create(page=page, sort_order=1, label="您的建议", field_type="multiline", required=False)
+    return page
+
+
+SATISFIED, SUGGESTION = "您对政务服务的满意度", "您的建议"
+ANSWER = {SATISFIED: "满意", SUGGESTION: "希望延长周六办事时间"}
+
+
+def answer(client, page, address="10.0.0.1", **changes):
+    """Post an answer as a citizen would; `changes` are keyed by question label."""
+    names = {field.label: field.clean_name for field in page.get_form_fields()}
+    data = {names[label]: value for label, value in {**ANSWER, **changes}.items()}
+    return client.post(page.url, data, REMOTE_ADDR=address)
+
+
+def test_an_open_survey_takes_an_answer_and_thanks_the_citizen(client, home):
+    page = survey(home)
+
+    response = answer(client, page)
+
+    assert response.status_code == 200
+    assert "感谢" in response.content.decode()
+    assert FormSubmission.objects.filter(page=page).count() == 1
+
+
+def test_a_closed_survey_refuses_a_new_answer_with_a_clear_message(client, home):
+    page = survey(home, opens=-10, closes=-1)
+
+    response = answer(client, page)
+
+    assert response.status_code == 403
+    assert "结束" in response.content.decode() and "不接受" in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_a_survey_not_yet_open_refuses_answers(client, home):
+    response = answer(client, survey(home, opens=2, closes=9))
+
+    assert response.status_code == 403
+    assert "开始" in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_a_second_answer_from_the_same_client_is_refused(client, home):
+    page = survey(home)
+    answer(client, page)
+
+    again = answer(client, page)
+
+    assert again.status_code == 429
+    assert "只能提交一次" in again.content.decode()
+    assert FormSubmission.objects.filter(page=page).count() == 1
+
+
+def test_clearing_the_cookie_does_not_allow_a_second_answer_within_the_window(home):
+    page = survey(home)
+    answer(Client(), page)
+
+    again = answer(Client(), page)  # a fresh browser (no cookie) from the same address
+
+    assert again.status_code == 429
+    assert FormSubmission.objects.filter(page=page).count() == 1
+
+
+def test_other_citizens_can_still_answer(home):
+    page = survey(home)
+    answer(Client(), page, address="10.0.0.1")
+
+    other = answer(Client(), page, address="10.0.0.2")
+
+    assert other.status_code == 200
+    assert FormSubmission.objects.filter(page=page).count() == 2
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {SATISFIED: ""},
+        {SATISFIED: "<script>alert(1)</script>"},
+    ],
+)
+def test_bad_answers_get_a_message_and_store_nothing(client, home, bad):
+    page = survey(home)
+
+    response = answer(client, page, **bad)
+
+    assert response.status_code == 400
+    assert "field__error" in response.content.decode()
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert not FormSubmission.objects.exists()
+    assert answer(client, page).status_code == 200  # a refused answer does not use up the citizen's turn
+
+
+def test_csv_export_contains_every_stored_answer(home, admin_client):
+    page = survey(home)
+    suggestions = [f"建议第{number}条" for number in range(7)]
+    for number, suggestion in enumerate(suggestions):
+        answer(Client(), page, **{SUGGESTION: suggestion}, address=f"10.0.1.{number}")
+
+    response = admin_client.get(reverse("wagtailforms:list_submissions", args=[page.pk]), {"export": "csv"})
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert len(rows) == 1 + len(suggestions)
+    assert sorted(row[-1] for row in rows[1:]) == sorted(suggestions)
+
+
+def closed_with_answers(home, client_count=4, **fields):
+    page = survey(home, opens=-10, closes=7, **fields)
+    for number in range(client_count):
+        choice = "满意" if number % 2 else "非常满意"
+        answer(Client(), page, **{SATISFIED: choice}, address=f"10.0.2.{number}")
+    page.closes_at = timezone.now() - timedelta(minutes=1)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_closed_survey_shows_its_results_summary(client, home):
+    page = closed_with_answers(home)
+
+    text = client.get(page.url).content.decode()
+
+    assert "结果汇总" in text and "共收到 4 份答卷" in text
+    assert "非常满意" in text and "50%" in text
+    assert "<textarea" not in text  # no form any more
+
+
+def test_results_stay_hidden_when_the_editor_chooses(client, home):
+    page = closed_with_answers(home, results="hidden")
+
+    assert "结果汇总" not in client.get(page.url).content.decode()
+
+
+def test_a_consultation_offers_its_draft_and_later_its_feedback_summary(client, home):
+    page = closed_with_answers(home, kind="consultation", feedback_summary="<p>共收到意见46条，采纳12条。</p>")
+
+    text = client.get(page.url).content.decode()
+
+    assert "意见采纳情况" in text and "采纳12条" in text
+
+
+def test_survey_pages_cost_the_same_queries_with_few_or_many_answers(client, home):
+    page = closed_with_answers(home, client_count=3)
+    queries_for(client, page.url)
+    few = queries_for(client, page.url)
+    FormSubmission.objects.bulk_create([FormSubmission(page=page, form_data={}) for _ in range(40)])
+
+    assert queries_for(client, page.url) == few
+
+
+def test_the_survey_column_costs_the_same_queries_with_few_or_many_surveys(client, home):
+    index = survey(home).get_parent()
+    now = timezone.now()
+
+    def add(count):
+        for _ in range(count):
+            SurveyPageFactory(parent=index, opens_at=now, closes_at=now + timedelta(days=3))
+
+    assert_constant(client, index.url, add)
