@@ -1,6 +1,6 @@
 """Builds the demo portal from demo/data/*.json. Idempotent: pages that exist are left as they are."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -17,7 +17,7 @@ from departments.onboarding import add_published_child, child_by_slug, onboard_d
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
-from participation.models import SurveyFormField, SurveyIndexPage, SurveyPage
+from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.exchange import import_items
 from services.formats import read_json
@@ -63,6 +63,7 @@ class DemoLoader:
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
         self.load_surveys(content.read("surveys.json"))
+        self.load_interviews(content.read("interviews.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
@@ -291,6 +292,29 @@ class DemoLoader:
                 FormSubmission(page=survey, form_data=content.survey_answer(survey.form_fields.all(), number))
                 for number in range(item["responses"])
             )
+
+    def load_interviews(self, data):
+        """在线访谈 under 公众互动: one announced, one held with its transcript."""
+        index = self.ensure(
+            self.pages["/interaction/"],
+            "/interaction/interviews/",
+            InterviewIndexPage(**data["index"], show_in_menus=True),
+        )
+        today = timezone.localdate()
+        for item in data["interviews"]:
+            day = today + timedelta(days=item["starts_in_days"])
+            interview = InterviewPage(
+                **content.pick(item, "title", "slug", "summary"),
+                department=self.pages[f"/departments/{item['department']}/"],
+                starts_at=timezone.make_aware(datetime.combine(day, time(item["hour"]))),
+                duration_minutes=item["duration"],
+                guests=[("guest", guest) for guest in item["guests"]],
+                body=content.body(item["preview"]),
+                transcript=[
+                    ("note", part["note"]) if "note" in part else ("exchange", part) for part in item["transcript"]
+                ],
+            )
+            self.ensure(index, f"/interaction/interviews/{item['slug']}/", interview)
 
     def office(self, item):
         fields = {key: item[key] for key in ("district", "address", "opening_hours", "phone")}

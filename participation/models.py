@@ -1,5 +1,7 @@
 """Public participation (征集调查): surveys and public-comment solicitations built with Wagtail's form builder."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -8,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 
 from home.columns import ColumnType
 from home.forms import PortalPageForm
@@ -16,6 +18,7 @@ from home.listing import paginate
 from home.models import BasePage, ColumnPage
 
 from . import once
+from .blocks import GuestBlock, TranscriptBlock
 from .results import summarise
 
 
@@ -153,3 +156,69 @@ class SurveyPage(FormMixin, BasePage):
         response = self.render_landing_page(request, submission, *args, **kwargs)
         once.remember(response, self.pk)
         return response
+
+
+class InterviewIndexPage(ColumnPage):
+    """在线访谈: interviews with department heads, the coming ones first, then the transcripts."""
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = ["participation.InterviewPage"]
+    default_column_type = ColumnType.INTERACTION
+
+    class Meta:
+        verbose_name = "在线访谈栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        interviews = InterviewPage.objects.child_of(self).live().public().order_by("-starts_at", "-pk")
+        context["interviews"] = paginate(request, interviews)
+        return context
+
+
+class InterviewPage(BasePage):
+    """An online interview (在线访谈): announced with its guests and time, then published as a transcript."""
+
+    department = models.ForeignKey(
+        "departments.DepartmentPage",
+        verbose_name="访谈部门",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    starts_at = models.DateTimeField("访谈时间")
+    duration_minutes = models.PositiveSmallIntegerField("时长（分钟）", default=60)
+    guests = StreamField([("guest", GuestBlock())], blank=True, verbose_name="访谈嘉宾")
+    transcript = StreamField(
+        TranscriptBlock(), blank=True, verbose_name="文字实录", help_text="访谈结束后整理发布，可插入现场图片"
+    )
+
+    parent_page_types = ["participation.InterviewIndexPage"]
+    subpage_types = []
+    is_listed_content = True
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("department"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")])],
+            "访谈信息",
+        ),
+        FieldPanel("guests"),
+        FieldPanel("body", heading="访谈预告"),
+        FieldPanel("transcript"),
+    ]
+
+    class Meta:
+        verbose_name = "在线访谈"
+
+    def state(self, now=None):
+        """ "upcoming" (预告), "live" (进行中) or "finished" (已结束)."""
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return "upcoming"
+        return "live" if now < self.starts_at + timedelta(minutes=self.duration_minutes) else "finished"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["state"] = self.state()
+        return context

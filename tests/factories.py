@@ -9,7 +9,7 @@ from departments.models import ArticleIndexPage, ArticlePage, DepartmentIndexPag
 from disclosure.models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, SectionPage, StandardPage
-from participation.models import SurveyIndexPage, SurveyPage
+from participation.models import InterviewIndexPage, InterviewPage, SurveyIndexPage, SurveyPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.models import DepartmentServicesPage, ServiceIndexPage, ServiceItemPage
 
@@ -290,3 +290,18 @@ class SurveyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SurveyPage
+
+
+class InterviewIndexPageFactory(wagtail_factories.PageFactory):
+    title = "在线访谈"
+    slug = "interviews"
+
+    class Meta:
+        model = InterviewIndexPage
+
+
+class InterviewPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"局长在线访谈（第{n}期）")
+
+    class Meta:
+        model = InterviewPage

@@ -15,7 +15,13 @@ import pytest
 
 from participation.models import SurveyFormField
 
-from .factories import SectionPageFactory, SurveyIndexPageFactory, SurveyPageFactory
+from .factories import (
+    InterviewIndexPageFactory,
+    InterviewPageFactory,
+    SectionPageFactory,
+    SurveyIndexPageFactory,
+    SurveyPageFactory,
+)
 from .test_query_counts import assert_constant, queries_for
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +203,56 @@ def test_the_survey_column_costs_the_same_queries_with_few_or_many_surveys(clien
             SurveyPageFactory(parent=index, opens_at=now, closes_at=now + timedelta(days=3))
 
     assert_constant(client, index.url, add)
+
+
+def interview(home, days=3, **fields):
+    index = InterviewIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
+    starts = timezone.now() + timedelta(days=days)
+    guests = [("guest", {"name": "黄志明", "position": "江门市民政局局长", "photo": None})]
+    return InterviewPageFactory(parent=index, starts_at=starts, guests=guests, **fields)
+
+
+def test_an_announced_interview_shows_its_guests_and_time(client, home):
+    page = interview(home, days=3)
+
+    text = client.get(page.url).content.decode()
+
+    assert "访谈预告" in text and "黄志明" in text and "江门市民政局局长" in text
+    assert "文字实录" not in text
+
+
+def test_a_held_interview_publishes_its_transcript(client, home):
+    transcript = [
+        (
+            "exchange",
+            {
+                "asker": "网友“林先生”",
+                "question": "怎样申请创业资助？",
+                "answerer": "吴丽华",
+                "answer": "<p>可在网上申请。</p>",
+            },
+        )
+    ]
+    page = interview(home, days=-10, transcript=transcript)
+
+    text = client.get(page.url).content.decode()
+
+    assert "已结束" in text and "文字实录" in text
+    assert "网友“林先生”" in text and "可在网上申请。" in text
+
+
+def test_interview_pages_cost_the_same_queries_with_few_or_many_exchanges(client, home):
+    exchange = ("exchange", {"asker": "主持人", "question": "问题", "answerer": "黄志明", "answer": "<p>回答</p>"})
+    short = interview(home, days=-10, transcript=[exchange])
+    long = InterviewPageFactory(
+        parent=short.get_parent(), starts_at=short.starts_at, guests=short.guests, transcript=[exchange] * 30
+    )
+    queries_for(client, short.url)
+
+    assert queries_for(client, short.url) == queries_for(client, long.url)
+    index = short.get_parent()
+    assert_constant(
+        client,
+        index.url,
+        lambda count: [InterviewPageFactory(parent=index, starts_at=short.starts_at) for _ in range(count)],
+    )
