@@ -135,6 +135,12 @@ def owning_department(ancestors):
     return departments[-1] if departments else None
 
 
+def portal_departments(page):
+    """(home, departments): the home page of `page`'s tree and its live departments in tree order, as filters need them."""
+    home = page.get_ancestors().filter(depth=2).first() or page
+    return home, DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
+
+
 def label_publishers(pages, departments):
     """Sets `page.publisher` to the name of the department (among `departments`, one tree level) holding each page."""
     names = {department.path: department.title for department in departments}

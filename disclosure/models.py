@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from channels.models import audience_panel
-from departments.models import DepartmentPage, owning_department
+from departments.models import owning_department, portal_departments
 from home.columns import ColumnType
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
@@ -132,8 +132,7 @@ class DisclosureIndexPage(ColumnPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = self.get_ancestors().filter(depth=2).first() or self
-        departments = DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
+        home, departments = portal_departments(self)
         catalog = CatalogFilter(request.GET, entries_in(home), departments)
         context["form"] = catalog.form
         context.update(catalog.results())

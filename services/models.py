@@ -12,7 +12,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from channels.models import audience_panel
-from departments.models import DepartmentPage, owning_department
+from departments.models import owning_department, portal_departments
 from home.columns import ColumnType
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
@@ -160,8 +160,7 @@ class ServiceIndexPage(ColumnPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = self.get_ancestors().filter(depth=2).first() or self
-        departments = DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
+        home, departments = portal_departments(self)
         items = ServiceItemPage.objects.live().public().descendant_of(home)
         browse = ServiceFilter(request.GET, items, departments)
         context["form"] = browse.form
