@@ -60,7 +60,9 @@ def mask(text, name="", honorific=""):
     text = EMAIL.sub(mask_email, text)
     text = MOBILE.sub(lambda match: f"{match.group(1)}****{match.group(3)}", text)
     text = LANDLINE.sub(lambda match: f"{match.group(1)}-{stars(match.group(2)[:-2])}{match.group(2)[-2:]}", text)
-    text = PLATE.sub(lambda match: f"{match.group(1)}{match.group(2)}·{stars(match.group(3)[:-2])}{match.group(3)[-2:]}", text)
+    text = PLATE.sub(
+        lambda match: f"{match.group(1)}{match.group(2)}·{stars(match.group(3)[:-2])}{match.group(3)[-2:]}", text
+    )
     text = HOUSE_NUMBER.sub(lambda match: stars(match.group()), text)
     if len(name.strip()) > 1 and honorific:
         text = text.replace(name.strip(), short_name(name, honorific))
