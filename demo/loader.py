@@ -16,6 +16,7 @@ from home.models import HomePage, Office, PortalSettings, SectionPage, StandardP
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 
 from . import content
+from .interaction import load_interaction
 
 ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
 
@@ -53,6 +54,7 @@ class DemoLoader:
         self.load_departments(index, content.read("departments.json"))
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
+        load_interaction(self, content.read("interaction.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
