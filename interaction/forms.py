@@ -69,6 +69,8 @@ class CaseForm(CaptchaForm, forms.ModelForm):
         departments = DepartmentPage.objects.live().filter(locale__language_code="zh-hans").order_by("path")
         self.fields["requested_department"].queryset = departments
         self.fields["content"].widget.attrs["maxlength"] = MAX_CONTENT
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="numeric")
         for field in self.fields.values():
             verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
             field.error_messages["required"] = f"请{verb}“{field.label}”。"

@@ -2,7 +2,9 @@
 
 import io
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -41,3 +43,17 @@ def test_demo_letters_and_requests(client):
     )
     for page in ("/interaction/write/", "/interaction/disclosure-request/", "/interaction/track/"):
         assert client.get(page).status_code == 200
+
+
+def test_the_desk_works_through_the_demo_cases_in_the_admin(client):
+    call_command("load_demo", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="desk12345"))
+    index = reverse("cases:index")
+    assert client.get(index).status_code == 200
+    overdue = client.get(index, {"overdue": "true"}).content.decode()
+    assert "杜阮镇龙榜村片区土地征收补偿安置方案" in overdue and "江门站出租车上客点拒载短途乘客" not in overdue
+    assert "小区固定车位" in client.get(index, {"q": "车位"}).content.decode()
+    for case in Case.objects.all():
+        assert client.get(reverse("cases:inspect", args=[case.pk])).status_code == 200, case.title
+    statistics = client.get(reverse("interaction_statistics"), {"month": "2026-10"}).content.decode()
+    assert "江门市住房和城乡建设局" in statistics
