@@ -44,9 +44,16 @@ CITIZEN = Actor("市民", citizen=True)
 
 
 def actor_for(user):
-    """The actor a signed-in admin user is: desk, centre, and/or staff of one or more departments."""
+    """The actor a signed-in admin user is: desk, centre, and/or staff of one or more departments
+    (worked out once per user object, i.e. once per request)."""
     if not user.is_authenticated:
         return Actor("")
+    if not hasattr(user, "_interaction_actor"):
+        user._interaction_actor = find_actor(user)
+    return user._interaction_actor
+
+
+def find_actor(user):
     groups = user.groups.all()
     staff = DepartmentPage.objects.filter(Q(editor_group__in=groups) | Q(reviewer_group__in=groups))
     reviewers = DepartmentPage.objects.filter(reviewer_group__in=groups)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -106,3 +107,23 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         cases = visible(Case.objects.all(), actor_for(self.request.user))
         context.update(month=month, rows=monthly(cases, month, today))
         return context
+
+
+class CasesPanel(Component):
+    """The dashboard's reminder: the user's cases that are overdue, nearly due, or open for three months."""
+
+    name = "interaction_cases"
+    order = 40
+    template_name = "interaction/admin/cases_panel.html"
+
+    def __init__(self, actor):
+        self.actor = actor
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        cases = visible(Case.objects.all(), self.actor)
+        return {
+            "overdue": cases.overdue(today).count(),
+            "near_due": cases.near_due(today).count(),
+            "red": cases.unanswered_for_months(today).count(),
+        }

@@ -14,7 +14,7 @@ from .filters import CaseFilterSet
 from .models import Case
 from .permissions import CasePermissionPolicy
 from .reports import request_figures
-from .views import CaseIndexView, CaseInspectView, StatisticsView
+from .views import CaseIndexView, CaseInspectView, CasesPanel, StatisticsView
 
 register_permission_policy(Case, CasePermissionPolicy(Case))
 
@@ -67,6 +67,13 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def statistics_menu_item():
     return StaffMenuItem("来信办理统计", reverse("interaction_statistics"), icon_name="table", order=950)
+
+
+@hooks.register("construct_homepage_panels")
+def cases_panel(request, panels):
+    actor = actor_for(request.user)
+    if actor.is_staff:
+        panels.append(CasesPanel(actor))
 
 
 @hooks.register(REQUEST_FIGURES_HOOK)

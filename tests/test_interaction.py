@@ -348,6 +348,8 @@ def test_overdue_near_due_and_three_months_unanswered_are_flagged(portal):
     assert fresh.flags(today) == []
     assert fresh.flags(fresh.due_on) == ["near_due"]
     assert list(Case.objects.overdue(today)) == [old]
+    assert list(Case.objects.unanswered_for_months(today)) == [old]
+    assert fresh in Case.objects.near_due(fresh.due_on)
     assert CaseFactory(submitted_at=timezone.now() - timedelta(days=100), status=Status.CLOSED).flags(today) == []
 
 

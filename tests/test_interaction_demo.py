@@ -50,6 +50,8 @@ def test_the_desk_works_through_the_demo_cases_in_the_admin(client):
     client.force_login(get_user_model().objects.get(username="desk12345"))
     index = reverse("cases:index")
     assert client.get(index).status_code == 200
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "来信办理提醒" in dashboard and "超三个月未答复 <strong>1</strong> 件" in dashboard
     overdue = client.get(index, {"overdue": "true"}).content.decode()
     assert "杜阮镇龙榜村片区土地征收补偿安置方案" in overdue and "江门站出租车上客点拒载短途乘客" not in overdue
     assert "小区固定车位" in client.get(index, {"q": "车位"}).content.decode()

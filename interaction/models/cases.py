@@ -107,6 +107,16 @@ class CaseQuerySet(models.QuerySet):
     def overdue(self, today):
         return self.open().filter(clock_paused=False, due_on__lt=today)
 
+    def near_due(self, today):
+        return self.open().filter(
+            clock_paused=False, due_on__gte=today, due_on__lte=calendar().add(today, NEAR_DUE_DAYS)
+        )
+
+    def unanswered_for_months(self, today):
+        """Open cases received at least UNANSWERED_MONTHS ago (红色预警)."""
+        last_day = months_later(today, -UNANSWERED_MONTHS)
+        return self.open().filter(submitted_at__date__lte=last_day)
+
     def published(self):
         return self.filter(published_at__isnull=False)
 
@@ -205,7 +215,7 @@ class Case(models.Model):
         if self.status not in OPEN_STATUSES:
             return []
         flags = []
-        if months_later(self.received_on, UNANSWERED_MONTHS) <= today:
+        if self.received_on <= months_later(today, -UNANSWERED_MONTHS):
             flags.append("red")
         if self.clock_paused:
             flags.append("paused")
