@@ -10,6 +10,7 @@ from interaction import captcha
 from interaction.masking import is_id_number, mask, short_name
 from interaction.tracking import new_code, normalise, phone_suffix_matches
 from interaction.workdays import Calendar, calendar, months_later
+from jmportal.settings import environment
 
 # A small calendar of its own: 1–3 May 2027 off (Sat–Mon), Sunday 9 May worked instead.
 CALENDAR = Calendar(
@@ -111,3 +112,10 @@ def test_captcha_answers_are_signed_and_checked():
     forged = signing.dumps({"answer": 1}, salt="another")
     assert captcha.answer_of(forged) is None
     assert not captcha.is_correct("garbage", "1")
+
+
+def test_exchange_tokens_are_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("INTERACTION_EXCHANGE_TOKENS", "abc=*, def=mzj ,broken")
+    assert environment.mapping("INTERACTION_EXCHANGE_TOKENS") == {"abc": "*", "def": "mzj"}
+    monkeypatch.delenv("INTERACTION_EXCHANGE_TOKENS")
+    assert environment.mapping("INTERACTION_EXCHANGE_TOKENS") == {}  # no token: the exchange API refuses everyone

@@ -39,9 +39,7 @@ class InteractionPage(BasePage):
 
 
 class CaseFormPage(InteractionPage):
-    """A form that opens a case; the citizen sees the tracking code at once."""
-
-    form_class = MessageForm
+    """A form that opens a case; the citizen sees the tracking code at once. Subclasses name `form_class`."""
 
     class Meta:
         abstract = True
@@ -49,9 +47,10 @@ class CaseFormPage(InteractionPage):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return self.respond(request, form=self.form_class())
-        if not allow("submit", request, SUBMISSIONS_PER_HOUR, 3600):
-            return self.respond(request, status=429, form=self.form_class(), problem=TOO_MANY)
         form = self.form_class(request.POST)
+        if not allow("submit", request, SUBMISSIONS_PER_HOUR, 3600):
+            form.renew_captcha()  # keep what the citizen wrote for a later try
+            return self.respond(request, status=429, form=form, problem=TOO_MANY)
         if not form.is_valid():
             form.renew_captcha()
             return self.respond(request, status=400, form=form)
