@@ -17,7 +17,7 @@ from interaction import captcha
 from interaction.access import DESK, actor_for
 from interaction.models import Case
 from interaction.models.cases import Kind, Satisfaction, Status
-from interaction.workdays import calendar
+from interaction.workdays import Calendar, calendar
 from interaction.workflow import TransitionError, perform
 
 from .factories import (
@@ -400,3 +400,24 @@ def test_public_pages_answer_without_javascript(client, portal):
         assert page.title in html
         assert "<script" not in html.split("<main")[1].split("</main>")[0]
     assert "csrfmiddlewaretoken" in client.get(portal.write.url).content.decode()
+
+
+def test_an_editor_cannot_publish_a_letter_the_departments_reviewer_can(client, portal):
+    case = CaseFactory(department=portal.a, status=Status.CLOSED, reply="已处理。")
+    fields = {"public_title": "标题", "public_content": "内容", "public_reply": "已处理。"}
+    client.force_login(portal.editor_a)
+    assert "审核公开" not in client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+    assert act(client, case, "publish", **fields).status_code == 403
+    client.force_login(portal.reviewer_a)
+    act(client, case, "publish", **fields)
+    case.refresh_from_db()
+    assert case.is_published and case.transitions.get(action="publish").actor == portal.reviewer_a
+
+
+def test_the_dashboard_warns_when_deadlines_run_into_a_year_without_holiday_data(client, portal, monkeypatch):
+    client.force_login(portal.desk)
+    monkeypatch.setattr("interaction.views.calendar", lambda: Calendar(years=frozenset({2026})))
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "来信办理提醒" in dashboard and "节假日数据缺少" in dashboard
+    monkeypatch.setattr("interaction.views.calendar", lambda: Calendar(years=frozenset(range(2000, 2100))))
+    assert "节假日数据缺少" not in client.get(reverse("wagtailadmin_home")).content.decode()
