@@ -21,6 +21,7 @@ from departments.models import DepartmentPage
 
 from .access import actor_for_token, visible
 from .models.cases import Case, Outcome, PauseReason
+from .tracking import normalise
 from .workflow import StateError, TransitionError, perform
 
 PULL_LIMIT = 100
@@ -85,7 +86,8 @@ def case_json(case, timeline=False):
 
 def visible_case(actor, code):
     """The case with this code; 404 when there is none, PermissionDenied (403) when the token may not see it."""
-    case = Case.objects.select_related("department", "requested_department").filter(tracking_code=code).first()
+    cases = Case.objects.select_related("department", "requested_department")
+    case = cases.filter(tracking_code=normalise(code)).first() if normalise(code) else None
     if case is None:
         return None
     if not actor.can_see(case):
@@ -101,7 +103,10 @@ def pull(request, actor):
     )
     since = request.GET.get("since")
     if since:
-        moment = parse_datetime(since) if len(since) <= 40 else None
+        try:
+            moment = parse_datetime(since) if len(since) <= 40 else None
+        except ValueError:  # well formed but impossible, such as month 13
+            moment = None
         if moment is None or moment.tzinfo is None:
             return problem(400, "since 须为带时区的 ISO 8601 时间，例如 2026-11-01T00:00:00+08:00。")
         cases = cases.filter(submitted_at__gt=moment)
@@ -131,13 +136,13 @@ def event_details(payload):
     if payload.get("action") not in PUSHABLE:
         raise ValueError(f"action 须为以下之一：{', '.join(sorted(PUSHABLE))}。")
     event_id = payload.get("event_id")
-    if not isinstance(event_id, str) or not 0 < len(event_id) <= 80:
+    if not isinstance(event_id, str) or not 0 < len(event_id) <= 80 or "\x00" in event_id:
         raise ValueError("event_id 须为 1 到 80 个字符的字符串，同一事件重复推送时保持不变。")
     details = {}
     for name in TEXT_FIELDS:
         value = payload.get(name, "")
-        if not isinstance(value, str) or len(value) > 10_000:
-            raise ValueError(f"{name} 须为不超过 10000 字的字符串。")
+        if not isinstance(value, str) or len(value) > 10_000 or "\x00" in value:
+            raise ValueError(f"{name} 须为不超过 10000 字、不含空字符的字符串。")
         if value:
             details[name] = value
     if details.get("outcome", "") not in ("", *Outcome.values) or details.get("reason", "") not in (

@@ -21,9 +21,9 @@ def new_code():
 def normalise(text):
     """What the citizen typed, in the stored form: case, spaces and missing dashes forgiven."""
     compact = re.sub(r"[\s-]", "", text or "").upper()
-    if not compact.startswith("JM") or len(compact) != 2 + GROUPS * GROUP_SIZE:
-        return ""
     body = compact[2:]
+    if not compact.startswith("JM") or len(body) != GROUPS * GROUP_SIZE or set(body) - set(ALPHABET):
+        return ""
     return "-".join(["JM", *(body[i : i + GROUP_SIZE] for i in range(0, len(body), GROUP_SIZE))])
 
 

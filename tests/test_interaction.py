@@ -146,6 +146,7 @@ def test_only_agreed_and_replied_letters_can_be_published(client, portal):
         case.refresh_from_db()
         assert not case.is_published
     assert client.get(f"{portal.letters.url}{private.pk}/").status_code == 404
+    assert client.get(f"{portal.letters.url}{'9' * 30}/").status_code == 404
     assert "暂无公开信件" in client.get(portal.letters.url).content.decode()
 
 

@@ -64,6 +64,8 @@ def test_the_platform_pulls_new_cases_since_a_moment(client, group):
     assert [item["title"] for item in later["cases"]] == ["第二件"]
     assert get(client, "/api/12345/cases/", since="yesterday").status_code == 400
     assert get(client, "/api/12345/cases/", since="2026-11-01T00:00:00").status_code == 400  # no time zone
+    assert get(client, "/api/12345/cases/", since="2026-13-01T00:00:00+08:00").status_code == 400
+    assert get(client, "/api/12345/cases/JM-2222-3333-444%00/").status_code == 404
 
 
 def test_a_department_token_sees_and_answers_only_its_departments_cases(client, group):
@@ -117,6 +119,7 @@ def test_the_platform_drives_the_whole_loop(client, group):
         {"event_id": "x", "action": "assign", "department": "nowhere"},
         {"event_id": "x", "action": "pause", "reason": "holiday"},
         {"event_id": "x" * 81, "action": "accept"},
+        {"event_id": "x", "action": "reply", "reply": "NUL\u0000"},
     ],
 )
 def test_malformed_payloads_get_400(client, group, payload):

@@ -98,6 +98,8 @@ def test_tracking_codes_are_random_and_forgiving_to_type():
     assert code.startswith("JM-") and len(code) == 17
     assert normalise(code.lower().replace("-", " ")) == code
     assert normalise("JM-1234") == ""
+    assert normalise("JM-OOOO-IIII-0000") == ""  # look-alike characters are never issued
+    assert normalise("JM-2222-3333-444\x00") == ""
     assert phone_suffix_matches("13800005678", "5678")
     assert not phone_suffix_matches("13800005678", "5679")
     assert not phone_suffix_matches("", "")
