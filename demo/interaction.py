@@ -118,7 +118,7 @@ def take_step(loader, case, step):
         details = {
             "public_title": mask(case.title, case.name, case.honorific),
             "public_content": mask(case.content, case.name, case.honorific),
-            "public_reply": mask(case.reply, case.name, case.honorific),
+            "public_reply": mask(case.reply, case.name, case.honorific, reply=True),
         }
     transition, _ = perform(
         case, step["action"], actor(loader, step), note=step.get("note", ""), today=at.date(), **details

@@ -54,16 +54,19 @@ def mask_email(match):
     return f"{local[:1]}***@{domain}"
 
 
-def mask(text, name="", honorific=""):
-    """`text` with personal data replaced by stars, and the writer's full name by 姓 + 先生/女士."""
+def mask(text, name="", honorific="", *, reply=False):
+    """`text` with personal data replaced by stars, and the writer's full name by 姓 + 先生/女士. In a reply
+    (`reply=True`) landlines and house numbers stay: there they are the offices' own phones and addresses."""
     text = ID_NUMBER.sub(mask_id, text)
     text = EMAIL.sub(mask_email, text)
     text = MOBILE.sub(lambda match: f"{match.group(1)}****{match.group(3)}", text)
-    text = LANDLINE.sub(lambda match: f"{match.group(1)}-{stars(match.group(2)[:-2])}{match.group(2)[-2:]}", text)
     text = PLATE.sub(
         lambda match: f"{match.group(1)}{match.group(2)}·{stars(match.group(3)[:-2])}{match.group(3)[-2:]}", text
     )
-    text = HOUSE_NUMBER.sub(lambda match: stars(match.group()), text)
-    if len(name.strip()) > 1 and honorific:
-        text = text.replace(name.strip(), short_name(name, honorific))
+    if not reply:
+        text = LANDLINE.sub(lambda match: f"{match.group(1)}-{stars(match.group(2)[:-2])}{match.group(2)[-2:]}", text)
+        text = HOUSE_NUMBER.sub(lambda match: stars(match.group()), text)
+    if len(name.strip()) > 1 and honorific:  # “陈大文先生” and “陈大文” both become “陈先生”
+        short = short_name(name, honorific)
+        text = text.replace(name.strip() + honorific, short).replace(name.strip(), short)
     return text

@@ -50,7 +50,7 @@ class CaseInspectView(InspectView):
                 initial={
                     "public_title": mask(case.title, case.name, case.honorific),
                     "public_content": mask(case.content, case.name, case.honorific),
-                    "public_reply": mask(case.reply, case.name, case.honorific),
+                    "public_reply": mask(case.reply, case.name, case.honorific, reply=True),
                     "department": case.department or case.requested_department,
                 }
             ),

@@ -85,6 +85,13 @@ def test_personal_data_is_masked(original, masked):
     assert mask(original) == masked
 
 
+def test_a_reply_keeps_the_offices_phone_and_address_but_not_the_citizens_mobile():
+    reply = "陈大文先生：请携带材料到建设三路88号办理，咨询电话0750-3502323；已致电您的手机13812345678。"
+    assert mask(reply, "陈大文", "先生", reply=True) == (
+        "陈先生：请携带材料到建设三路88号办理，咨询电话0750-3502323；已致电您的手机138****5678。"
+    )
+
+
 def test_the_writers_name_becomes_family_name_and_honorific():
     assert mask("我是陈大文，住在蓬江区。", "陈大文", "先生") == "我是陈先生，住在蓬江区。"
     assert short_name("司徒美玲", "女士") == "司徒女士"  # compound surnames common in Kaiping and Taishan
