@@ -36,7 +36,7 @@ def plain_text(value):
 class CaptchaForm(forms.Form):
     """A signed arithmetic question; `renew_captcha` gives a re-shown form a fresh one."""
 
-    captcha_token = forms.CharField(widget=forms.HiddenInput)
+    captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
     captcha_answer = forms.CharField(label="验证码", max_length=4, help_text="请用阿拉伯数字作答")
 
     def __init__(self, *args, **kwargs):
@@ -51,10 +51,13 @@ class CaptchaForm(forms.Form):
             self.data.update({self.add_prefix("captcha_token"): token, self.add_prefix("captcha_answer"): ""})
         self.fields["captcha_token"].initial = token
         self.fields["captcha_answer"].label = f"验证码：{self.question}"
+        for name in ("captcha_token", "captcha_answer"):  # bound fields made before this keep the old question
+            self._bound_fields_cache.pop(name, None)
 
     def clean(self):
         cleaned = super().clean()
-        if not captcha.is_correct(cleaned.get("captcha_token", ""), cleaned.get("captcha_answer", "")):
+        answered = "captcha_answer" in cleaned  # an empty answer already has its own message
+        if answered and not captcha.is_correct(cleaned.get("captcha_token", ""), cleaned["captcha_answer"]):
             self.add_error("captcha_answer", "验证码不正确或已过期，请回答新的题目。")
         return cleaned
 

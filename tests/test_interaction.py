@@ -219,9 +219,13 @@ def test_a_hundred_wrong_guesses_from_one_address_are_rate_limited(client, porta
 def test_bad_submissions_get_clear_errors_and_store_nothing(client, portal, changes, message_part):
     html = client.get(portal.write.url).content.decode()
     response = client.post(portal.write.url, {**form_data(html, **message()), **changes})
+    html = response.content.decode()
     assert response.status_code == 400
-    assert message_part in response.content.decode()
+    assert message_part in html
     assert Case.objects.count() == 0
+    first, second = re.search(r"验证码：(.)加(.)等于几？", html).groups()  # a fresh question, matching its token
+    token = re.search(r'name="captcha_token" value="([^"]+)"', html).group(1)
+    assert captcha.answer_of(token) == captcha.NUMERALS.index(first) + captcha.NUMERALS.index(second)
 
 
 def test_a_stored_script_tag_is_shown_escaped(client, portal):
