@@ -9,8 +9,7 @@ import re
 import secrets
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-GROUPS, GROUP_SIZE = 3, 4
-CODE_LENGTH = 2 + GROUPS * (GROUP_SIZE + 1)  # "JM" and three dash-led groups: JM-7K3Q-9XWD-2HFP
+GROUPS, GROUP_SIZE = 3, 4  # "JM" and three groups of four: JM-7K3Q-9XWD-2HFP
 
 
 def new_code():
