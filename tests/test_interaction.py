@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -426,3 +427,9 @@ def test_the_dashboard_warns_when_deadlines_run_into_a_year_without_holiday_data
     assert "来信办理提醒" in dashboard and "节假日数据缺少" in dashboard
     monkeypatch.setattr("interaction.views.calendar", lambda: Calendar(years=frozenset(range(2000, 2100))))
     assert "节假日数据缺少" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@override_settings(INTERACTION_MESSAGE_SLA_DAYS=3)
+def test_messages_are_due_after_the_configured_number_of_working_days(portal):
+    received = timezone.make_aware(timezone.datetime(2026, 9, 30, 10))  # National Day week follows
+    assert CaseFactory(submitted_at=received).due_on == date(2026, 10, 10)  # 8 and 9 October, then make-up Saturday
