@@ -43,6 +43,11 @@ class Actor:
 CITIZEN = Actor("市民", citizen=True)
 
 
+def departments():
+    """Department pages in the source language: cases point at these, never at their translations."""
+    return DepartmentPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("path")
+
+
 def actor_for(user):
     """The actor a signed-in admin user is: desk, centre, and/or staff of one or more departments
     (worked out once per user object, i.e. once per request)."""
@@ -78,7 +83,7 @@ def actor_for_token(token):
         return None
     if scope == "*":
         return Actor(PLATFORM, desk=True)
-    department = DepartmentPage.objects.filter(slug=scope).values_list("pk", flat=True).first()
+    department = departments().filter(slug=scope).values_list("pk", flat=True).first()
     return Actor(f"{PLATFORM}（{scope}）", departments=frozenset([department] if department else []))
 
 

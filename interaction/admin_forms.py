@@ -4,6 +4,7 @@ from django import forms
 
 from departments.models import DepartmentPage
 
+from .access import departments
 from .models.cases import Outcome, PauseReason
 
 
@@ -20,9 +21,7 @@ class HandleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = DepartmentPage.objects.filter(locale__language_code="zh-hans").order_by(
-            "path"
-        )
+        self.fields["department"].queryset = departments()
 
     def details(self):
         """The cleaned fields as keyword arguments for workflow.perform."""

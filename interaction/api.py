@@ -17,9 +17,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from departments.models import DepartmentPage
-
-from .access import actor_for_token, visible
+from .access import actor_for_token, departments, visible
 from .models.cases import Case, Outcome, PauseReason
 from .tracking import normalise
 from .workflow import StateError, TransitionError, perform
@@ -151,7 +149,7 @@ def event_details(payload):
     ):
         raise ValueError("outcome 或 reason 的取值不正确。")
     if "department" in details:
-        department = DepartmentPage.objects.filter(slug=details["department"], locale__language_code="zh-hans").first()
+        department = departments().filter(slug=details["department"]).first()
         if department is None:
             raise ValueError(f"没有部门 {details['department']}。")
         details["department"] = department

@@ -4,9 +4,8 @@ import re
 
 from django import forms
 
-from departments.models import DepartmentPage
-
 from . import captcha
+from .access import departments
 from .masking import is_id_number
 from .models.cases import (
     ApplicantType,
@@ -69,8 +68,7 @@ class CaseForm(CaptchaForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        departments = DepartmentPage.objects.live().filter(locale__language_code="zh-hans").order_by("path")
-        self.fields["requested_department"].queryset = departments
+        self.fields["requested_department"].queryset = departments().live()
         self.fields["content"].widget.attrs["maxlength"] = MAX_CONTENT
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="numeric")
