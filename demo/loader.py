@@ -24,6 +24,7 @@ from services.formats import read_json
 from services.models import ServiceIndexPage, ServiceItemPage
 
 from . import content
+from .interaction import load_interaction
 
 ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
 
@@ -64,6 +65,7 @@ class DemoLoader:
         self.load_disclosure(content.read("disclosure.json")["entries"])
         self.load_surveys(content.read("surveys.json"))
         self.load_interviews(content.read("interviews.json"))
+        load_interaction(self, content.read("interaction.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()

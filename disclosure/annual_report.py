@@ -1,7 +1,8 @@
 """年度报告: a department's annual disclosure report drafted from the portal's own data, for editors to complete.
 
 It follows the national template's six parts; the figures come from the entries the department published
-in the year. Request figures are filled in once the request workflow (依申请公开) exists.
+in the year, and the request figures (section 三) from the functions registered under the Wagtail hook
+`REQUEST_FIGURES_HOOK` (the interaction app's 依申请公开 cases), so disclosure imports no request code.
 """
 
 from collections import Counter
@@ -10,12 +11,16 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from wagtail import hooks
+
 from home.models import StandardPage
 
 from .models import DisclosureEntryPage
 from .taxonomy import Genre, Topic
 
 REPORTS_SLUG = "annual-reports"
+# Each function registered here takes (department, year) and returns (label, count) rows for section 三.
+REQUEST_FIGURES_HOOK = "disclosure_request_figures"
 
 
 def published_in(department, year):
@@ -42,6 +47,14 @@ def count_table(heading, labels, counts):
     )
 
 
+def request_figures(department, year):
+    rows = [row for provider in hooks.get_hooks(REQUEST_FIGURES_HOOK) for row in provider(department, year)]
+    if not rows:
+        return [paragraph("（请按实际办理情况填写。）")]
+    table = {"data": [["项目", "数量"], *[[label, str(count)] for label, count in rows]]}
+    return [("table", {**table, "first_row_is_table_header": True, "first_col_is_header": False})]
+
+
 def heading(text):
     return ("heading", {"text": text, "level": "h2"})
 
@@ -63,7 +76,7 @@ def report_body(department, year):
         count_table("体裁分类", Genre.choices, genres),
         count_table("主题分类", Topic.choices, topics),
         heading("三、收到和处理政府信息公开申请情况"),
-        paragraph("（依申请公开办理系统上线后自动填入；请暂按实际办理情况填写。）"),
+        *request_figures(department, year),
         heading("四、政府信息公开行政复议、行政诉讼情况"),
         paragraph("（请填写。）"),
         heading("五、存在的主要问题及改进情况"),

@@ -140,6 +140,12 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # 栏目更新监测: days within which a column must be updated, by column type (national inspection rules).
 TIMELINESS_THRESHOLD_DAYS = {"home": 14, "news": 14, "notice": 183, "policy": 183, "default": 365}
 
+# 公众互动: working days a 12345 message may take; exchange tokens "token=*" (whole city) or "token=<department slug>";
+# the request header carrying the reader's address when a proxy stands in front (e.g. HTTP_X_REAL_IP).
+INTERACTION_MESSAGE_SLA_DAYS = env.number("INTERACTION_MESSAGE_SLA_DAYS", 10)
+INTERACTION_EXCHANGE_TOKENS = env.mapping("INTERACTION_EXCHANGE_TOKENS")
+CLIENT_IP_HEADER = env.text("CLIENT_IP_HEADER")
+
 EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "noreply@jiangmen.gov.cn")
 

@@ -20,6 +20,11 @@ def words(name, default=""):
     return [word.strip() for word in text(name, default).split(",") if word.strip()]
 
 
+def mapping(name):
+    """KEY=VALUE pairs separated by commas, as a dict (e.g. exchange tokens and their scope)."""
+    return dict(pair.split("=", 1) for pair in words(name) if "=" in pair)
+
+
 def number(name, default):
     value = text(name)
     return int(value) if value else default

@@ -1,0 +1,221 @@
+"""The public forms: writing a message, requesting disclosure, looking a case up, rating the reply."""
+
+import re
+
+from django import forms
+
+from departments.models import DepartmentPage
+
+from . import captcha
+from .masking import is_id_number
+from .models.cases import (
+    ApplicantType,
+    Case,
+    Category,
+    DeliveryForm,
+    DeliveryMethod,
+    Honorific,
+    IdType,
+    Kind,
+    Satisfaction,
+)
+from .tracking import normalise
+
+MAX_CONTENT = 2000
+MOBILE = re.compile(r"1[3-9]\d{9}")
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+MARKUP_ERROR = "请不要输入网页代码（如 <script>）；如需引用，请用文字描述。"
+
+
+def plain_text(value):
+    if MARKUP.search(value or ""):
+        raise forms.ValidationError(MARKUP_ERROR)
+    return value
+
+
+class CaptchaForm(forms.Form):
+    """A signed arithmetic question; `renew_captcha` gives a re-shown form a fresh one."""
+
+    captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    captcha_answer = forms.CharField(label="验证码", max_length=4, help_text="请用阿拉伯数字作答")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.renew_captcha()
+
+    def renew_captcha(self):
+        self.question, token = captcha.new_challenge()
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data.update({self.add_prefix("captcha_token"): token, self.add_prefix("captcha_answer"): ""})
+        self.fields["captcha_token"].initial = token
+        self.fields["captcha_answer"].label = f"验证码：{self.question}"
+        for name in ("captcha_token", "captcha_answer"):  # bound fields made before this keep the old question
+            self._bound_fields_cache.pop(name, None)
+
+    def clean(self):
+        cleaned = super().clean()
+        answered = "captcha_answer" in cleaned  # an empty answer already has its own message
+        if answered and not captcha.is_correct(cleaned.get("captcha_token", ""), cleaned["captcha_answer"]):
+            self.add_error("captcha_answer", "验证码不正确或已过期，请回答新的题目。")
+        return cleaned
+
+
+class CaseForm(CaptchaForm, forms.ModelForm):
+    """Shared rules: a valid mainland mobile number, plain text only, bounded lengths."""
+
+    kind = Kind.MESSAGE
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        departments = DepartmentPage.objects.live().filter(locale__language_code="zh-hans").order_by("path")
+        self.fields["requested_department"].queryset = departments
+        self.fields["content"].widget.attrs["maxlength"] = MAX_CONTENT
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="numeric")
+        for field in self.fields.values():
+            verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
+            field.error_messages["required"] = f"请{verb}“{field.label}”。"
+
+    def clean_phone(self):
+        phone = re.sub(r"[\s-]", "", self.cleaned_data["phone"])
+        if not MOBILE.fullmatch(phone):
+            raise forms.ValidationError("请填写11位手机号码，例如 13800000000。")
+        return phone
+
+    def clean_title(self):
+        return plain_text(self.cleaned_data["title"].strip())
+
+    def clean_name(self):
+        return plain_text(self.cleaned_data["name"].strip())
+
+    def clean_content(self):
+        content = self.cleaned_data["content"].strip()
+        if len(content) > MAX_CONTENT:
+            raise forms.ValidationError(f"内容不能超过 {MAX_CONTENT} 字（现有 {len(content)} 字）。")
+        return plain_text(content)
+
+
+class MessageForm(CaseForm):
+    kind = Kind.MESSAGE
+
+    class Meta:
+        model = Case
+        fields = [
+            "name",
+            "honorific",
+            "phone",
+            "email",
+            "category",
+            "requested_department",
+            "title",
+            "content",
+            "publish_consent",
+        ]
+        labels = {"name": "姓名", "requested_department": "反映给哪个部门（可不选）", "publish_consent": "同意公开"}
+        help_texts = {
+            "publish_consent": "答复后可在“公开信件”中公开；公开前会隐去您的姓名、电话、证件号码等个人信息。",
+            "content": f"请写明时间、地点和具体事项，不超过 {MAX_CONTENT} 字。",
+        }
+        widgets = {"honorific": forms.RadioSelect, "category": forms.RadioSelect, "content": forms.Textarea}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].required = True
+        self.fields["honorific"].required = True
+        self.fields["category"].choices = Category.choices
+        self.fields["honorific"].choices = Honorific.choices
+
+
+class DisclosureRequestForm(CaseForm):
+    kind = Kind.DISCLOSURE
+
+    class Meta:
+        model = Case
+        fields = [
+            "applicant_type",
+            "name",
+            "id_type",
+            "id_number",
+            "phone",
+            "email",
+            "address",
+            "requested_department",
+            "title",
+            "content",
+            "purpose",
+            "delivery_form",
+            "delivery_method",
+        ]
+        labels = {
+            "name": "申请人姓名或单位名称",
+            "requested_department": "受理机关",
+            "title": "所需政府信息的名称",
+            "content": "所需政府信息的内容描述",
+        }
+        help_texts = {"content": "请写明文件名称、文号或便于查询的其他特征", "purpose": "可不填"}
+        widgets = {
+            "applicant_type": forms.RadioSelect,
+            "delivery_form": forms.RadioSelect,
+            "delivery_method": forms.RadioSelect,
+            "content": forms.Textarea,
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in [
+            "applicant_type",
+            "id_type",
+            "id_number",
+            "requested_department",
+            "delivery_form",
+            "delivery_method",
+        ]:
+            self.fields[name].required = True
+        self.fields["applicant_type"].choices = ApplicantType.choices
+        self.fields["delivery_form"].choices = DeliveryForm.choices
+        self.fields["delivery_method"].choices = DeliveryMethod.choices
+        self.fields["purpose"].validators.append(plain_text)
+        self.fields["address"].validators.append(plain_text)
+
+    def clean(self):
+        cleaned = super().clean()
+        number = (cleaned.get("id_number") or "").strip().upper()
+        if cleaned.get("id_type") == IdType.ID_CARD and number and not is_id_number(number):
+            self.add_error("id_number", "居民身份证号码不正确，请核对18位号码（最后一位可能是X）。")
+        if cleaned.get("delivery_method") == DeliveryMethod.POST and not cleaned.get("address"):
+            self.add_error("address", "选择邮寄时请填写通信地址。")
+        if cleaned.get("delivery_method") == DeliveryMethod.EMAIL and not cleaned.get("email"):
+            self.add_error("email", "选择电子邮件时请填写电子邮箱。")
+        cleaned["id_number"] = number
+        return cleaned
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(label="查询码", max_length=30, help_text="提交时获得，例如 JM-7K3Q-9XWD-2HFP")
+    phone_suffix = forms.CharField(label="手机号码后四位", min_length=4, max_length=4)
+
+    def clean_code(self):
+        code = normalise(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError("查询码格式不正确，应为 JM 开头的 14 位字母和数字。")
+        return code
+
+
+class RatingForm(LookupForm):
+    satisfaction = forms.TypedChoiceField(
+        label="您对答复是否满意", choices=Satisfaction.choices, coerce=int, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label="意见（可不填）", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("code", "phone_suffix"):  # carried over from the lookup, checked again
+            self.fields[name].widget = forms.HiddenInput()
+
+    def clean_comment(self):
+        return plain_text(self.cleaned_data["comment"].strip())

@@ -1,0 +1,6 @@
+"""Cases (12345 messages and disclosure requests), their timeline, and the public pages under 公众互动."""
+
+from .cases import Case, Pause, Transition
+from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, TrackingPage
+
+__all__ = ["Case", "DisclosureRequestPage", "LetterBoardPage", "MessageFormPage", "Pause", "TrackingPage", "Transition"]

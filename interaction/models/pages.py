@@ -1,0 +1,138 @@
+"""The public pages under 公众互动: 我要写信, 依申请公开, 办理查询 and 公开信件."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+
+from home.listing import paginate
+from home.models import BasePage
+
+from ..access import CITIZEN
+from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm
+from ..ratelimit import allow
+from ..submission import submit
+from ..tracking import phone_suffix_matches
+from ..workflow import TransitionError, applies, perform
+from .cases import Case
+
+SUBMISSIONS_PER_HOUR = 10
+LOOKUPS_PER_TEN_MINUTES = 20
+TOO_MANY = "操作过于频繁，请稍后再试。"
+
+
+class InteractionPage(BasePage):
+    """A page of 公众互动: lives directly under the section, once."""
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def respond(self, request, status=200, **extra):
+        context = self.get_context(request)
+        context.update(extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+
+class CaseFormPage(InteractionPage):
+    """A form that opens a case; the citizen sees the tracking code at once. Subclasses name `form_class`."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.respond(request, form=self.form_class())
+        form = self.form_class(request.POST)
+        if not allow("submit", request, SUBMISSIONS_PER_HOUR, 3600):
+            form.renew_captcha()  # keep what the citizen wrote for a later try
+            return self.respond(request, status=429, form=form, problem=TOO_MANY)
+        if not form.is_valid():
+            form.renew_captcha()
+            return self.respond(request, status=400, form=form)
+        case, duplicate = submit(form)
+        return self.respond(request, status=200 if duplicate else 201, case=case, duplicate=duplicate)
+
+
+class MessageFormPage(CaseFormPage):
+    """我要写信: a 12345 message (咨询, 投诉, 建议, 求助)."""
+
+    form_class = MessageForm
+    template = "interaction/case_form_page.html"
+
+    class Meta:
+        verbose_name = "我要写信"
+
+
+class DisclosureRequestPage(CaseFormPage):
+    """依申请公开: a request for government information under the Regulations."""
+
+    form_class = DisclosureRequestForm
+    template = "interaction/case_form_page.html"
+
+    class Meta:
+        verbose_name = "依申请公开申请"
+
+
+class TrackingPage(InteractionPage):
+    """办理查询: tracking code + the phone's last four digits show the timeline and the reply."""
+
+    template = "interaction/tracking_page.html"
+
+    class Meta:
+        verbose_name = "办理查询"
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.respond(request, form=LookupForm())
+        if not allow("lookup", request, LOOKUPS_PER_TEN_MINUTES, 600):
+            return self.respond(request, status=429, form=LookupForm(), problem=TOO_MANY)
+        rating = "satisfaction" in request.POST
+        form = (RatingForm if rating else LookupForm)(request.POST)
+        if not form.is_valid():
+            return self.respond(request, status=400, form=form)
+        case = Case.objects.filter(tracking_code=form.cleaned_data["code"]).first()
+        if case is None or not phone_suffix_matches(case.phone, form.cleaned_data["phone_suffix"]):
+            return self.respond(request, status=404, form=form, problem="没有找到与查询码和手机号码相符的记录。")
+        if rating:
+            try:
+                perform(
+                    case,
+                    "rate",
+                    CITIZEN,
+                    note=form.cleaned_data["comment"],
+                    satisfaction=form.cleaned_data["satisfaction"],
+                )
+            except (TransitionError, PermissionDenied) as error:
+                return self.respond(request, status=409, form=form, problem=str(error), case=case)
+            case.refresh_from_db()
+        return self.respond(
+            request,
+            form=form,
+            case=case,
+            timeline=case.transitions.select_related("department"),
+            rating_form=RatingForm(initial=form.cleaned_data) if applies("rate", case) else None,
+        )
+
+
+class LetterBoardPage(RoutablePageMixin, InteractionPage):
+    """公开信件: replied letters whose writers agreed, in the text a reviewer confirmed (masked)."""
+
+    template = "interaction/letter_board_page.html"
+
+    class Meta:
+        verbose_name = "公开信件"
+
+    @path("")
+    def index(self, request):
+        letters = Case.objects.published().select_related("department").order_by("-published_at", "-pk")
+        return self.respond(request, letters=paginate(request, letters))
+
+    @re_path(r"^(\d{1,18})/$")  # longer numbers cannot be a key: 404, not a database error
+    def letter(self, request, pk):
+        letter = get_object_or_404(Case.objects.published().select_related("department"), pk=pk)
+        return self.respond(request, letter=letter)

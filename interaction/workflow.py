@@ -1,0 +1,200 @@
+"""The 12345 closed loop as a table of actions: who may take each, from which statuses, to which status.
+
+已提交 → 已受理 / 不予受理 → 已转办 → (签收) 办理中 / (退回) 已退回 → 延期办理 → 已答复 → 已办结 → 已评价;
+an unsatisfied rating reopens the case as 重办. Every action writes one `Transition`; a platform event
+carrying an `exchange_key` already recorded changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from .models.cases import ANSWERED_STATUSES, Case, Kind, Pause, PauseReason, Satisfaction, Status, Step, Transition
+from .workdays import calendar
+
+CORRECTION_WINDOW_DAYS = 7  # 补正 must be asked within 7 working days of receipt (条例第三十条)
+HANDLING = (Status.IN_PROGRESS, Status.EXTENDED, Status.REOPENED)
+
+
+class TransitionError(ValueError):
+    """An action the given details do not allow (a missing reply, an unknown department); the message says why."""
+
+
+class StateError(TransitionError):
+    """An action the case's current status or kind does not allow."""
+
+
+@dataclass(frozen=True)
+class Action:
+    sources: tuple
+    target: str | None  # None keeps the status
+    role: str  # desk, handler, reviewer or citizen
+    kinds: tuple = (Kind.MESSAGE, Kind.DISCLOSURE)
+    note_required: bool = False
+
+
+ACTIONS = {
+    "submit": Action((), Status.SUBMITTED, "citizen"),
+    "accept": Action((Status.SUBMITTED,), Status.ACCEPTED, "desk"),
+    "reject": Action((Status.SUBMITTED, Status.ACCEPTED), Status.REJECTED, "desk", note_required=True),
+    "assign": Action((Status.SUBMITTED, Status.ACCEPTED, Status.RETURNED), Status.ASSIGNED, "desk"),
+    "sign": Action((Status.ASSIGNED,), Status.IN_PROGRESS, "handler"),
+    "return": Action((Status.ASSIGNED,), Status.RETURNED, "handler", note_required=True),
+    "extend": Action((Status.IN_PROGRESS, Status.REOPENED), Status.EXTENDED, "handler", note_required=True),
+    "pause": Action((Status.ACCEPTED, Status.ASSIGNED, *HANDLING), None, "handler", (Kind.DISCLOSURE,), True),
+    "resume": Action((Status.ACCEPTED, Status.ASSIGNED, *HANDLING), None, "handler", (Kind.DISCLOSURE,)),
+    "reply": Action(HANDLING, Status.REPLIED, "handler"),
+    "close": Action((Status.REPLIED,), Status.CLOSED, "handler"),
+    "rate": Action((Status.REPLIED, Status.CLOSED), Status.RATED, "citizen"),
+    "publish": Action(tuple(ANSWERED_STATUSES), None, "reviewer"),
+}
+
+
+def may(actor, name, case):
+    role = ACTIONS[name].role
+    return {
+        "desk": actor.desk,
+        "handler": actor.handles(case),
+        "reviewer": actor.reviews_case(case),
+        "citizen": actor.citizen,
+    }[role]
+
+
+def applies(name, case):
+    action = ACTIONS[name]
+    if case.status not in action.sources or case.kind not in action.kinds:
+        return False
+    if name == "pause":
+        return not case.clock_paused
+    if name == "resume":
+        return case.clock_paused
+    if name == "extend":
+        return not case.extended
+    if name == "publish":
+        return case.publish_consent and not case.is_published
+    return True
+
+
+def available(actor, case):
+    """The actions this actor can take on the case now, by name."""
+    return [name for name in ACTIONS if name != "submit" and may(actor, name, case) and applies(name, case)]
+
+
+def record(case, name, actor, note="", department=None, exchange_key=""):
+    return Transition.objects.create(
+        case=case,
+        action=name,
+        status=case.status,
+        actor=actor.user,
+        actor_name=actor.name,
+        department=department or case.department,
+        note=note,
+        exchange_key=exchange_key,
+    )
+
+
+def start(case, actor):
+    """Save a new case with its deadline and its first timeline entry."""
+    with transaction.atomic():
+        case.refresh_deadline()
+        case.save()
+        record(case, "submit", actor)
+    return case
+
+
+def perform(case, name, actor, *, note="", exchange_key="", today=None, **details):
+    """Take action `name` on the case as `actor`; (transition, created). Raises PermissionDenied when the
+    actor may not, TransitionError when the case or the details do not allow it."""
+    if name not in ACTIONS or name == "submit":
+        raise TransitionError(f"未知的操作：{name}")
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if exchange_key:
+            done = case.transitions.filter(exchange_key=exchange_key).first()
+            if done is not None:
+                return done, False
+        if not may(actor, name, case):
+            raise PermissionDenied("无权对此件进行该操作。")
+        if not applies(name, case):
+            raise StateError(f"当前状态（{case.get_status_display()}）不能“{Step(name).label}”。")
+        note = note.strip()
+        if ACTIONS[name].note_required and not note:
+            raise TransitionError(f"“{Step(name).label}”须填写说明。")
+        today = today or timezone.localdate()
+        before = case.status
+        department = STEPS.get(name, lambda *args, **kwargs: None)(case, today, **details)
+        if ACTIONS[name].target and case.status == before:  # a step may choose the status itself (重办)
+            case.status = ACTIONS[name].target
+        case.refresh_deadline(today)
+        case.save()
+        return record(case, name, actor, note, department, exchange_key), True
+
+
+def assign_step(case, today, department=None, **details):
+    if department is None:
+        raise TransitionError("请选择承办部门。")
+    case.department = department
+    return department
+
+
+def return_step(case, today, **details):
+    returned_by, case.department = case.department, None
+    return returned_by
+
+
+def extend_step(case, today, **details):
+    case.extended = True
+
+
+def pause_step(case, today, reason="", **details):
+    if reason not in PauseReason.values:
+        raise TransitionError("请选择暂停计时的原因。")
+    if reason == PauseReason.CORRECTION and calendar().between(case.received_on, today) > CORRECTION_WINDOW_DAYS:
+        raise TransitionError(f"补正须在收到申请之日起 {CORRECTION_WINDOW_DAYS} 个工作日内一次性告知。")
+    Pause.objects.create(case=case, reason=reason, started_on=today)
+
+
+def resume_step(case, today, **details):
+    case.pauses.filter(ended_on__isnull=True).update(ended_on=today)
+
+
+def reply_step(case, today, reply="", outcome="", **details):
+    if not reply.strip():
+        raise TransitionError("请填写答复内容。")
+    if case.kind == Kind.DISCLOSURE and not outcome:
+        raise TransitionError("依申请公开的答复须选择办理结果。")
+    case.reply, case.outcome, case.replied_at = reply.strip(), outcome, timezone.now()
+
+
+def close_step(case, today, **details):
+    case.closed_at = timezone.now()
+
+
+def rate_step(case, today, satisfaction=None, **details):
+    if satisfaction not in Satisfaction.values:
+        raise TransitionError("请选择满意程度。")
+    case.satisfaction, case.rated_at = satisfaction, timezone.now()
+    if satisfaction <= Satisfaction.UNSATISFIED:  # 重办: the department answers again, on a fresh clock
+        case.status, case.restarted_on = Status.REOPENED, today
+
+
+def publish_step(case, today, public_title="", public_content="", public_reply="", **details):
+    if not (public_title.strip() and public_content.strip() and public_reply.strip()):
+        raise TransitionError("请核对并填写公开的标题、来信内容和答复内容。")
+    case.public_title, case.public_content, case.public_reply = public_title, public_content, public_reply
+    case.published_at = timezone.now()
+
+
+STEPS = {
+    "assign": assign_step,
+    "return": return_step,
+    "extend": extend_step,
+    "pause": pause_step,
+    "resume": resume_step,
+    "reply": reply_step,
+    "close": close_step,
+    "rate": rate_step,
+    "publish": publish_step,
+}
