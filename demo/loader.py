@@ -18,6 +18,7 @@ from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
 from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
 from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
+from performance.models import PerformanceBoardPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.exchange import import_items
 from services.formats import read_json
@@ -65,6 +66,16 @@ class DemoLoader:
         self.load_disclosure(content.read("disclosure.json")["entries"])
         self.load_surveys(content.read("surveys.json"))
         self.load_interviews(content.read("interviews.json"))
+        self.ensure(
+            self.pages["/supervision/"],
+            "/supervision/performance/",
+            PerformanceBoardPage(
+                title="部门绩效看板",
+                slug="performance",
+                summary="各部门办事指南、12345留言、依申请公开和栏目更新情况，按月由系统自动统计。",
+                show_in_menus=True,
+            ),
+        )
         load_interaction(self, content.read("interaction.json"))
         for channel in site_data["channels"]:
             self.load_channel(home, channel)

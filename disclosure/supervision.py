@@ -18,6 +18,23 @@ CENTRE = "门户网站"
 
 def column_statuses(user):
     """A ColumnStatus for every live supervised column the user may edit (and the home page, for the centre)."""
+    central = is_central(user)
+    statuses = department_column_statuses(None if central else user)
+    home = Site.objects.filter(is_default_site=True).first()
+    if central and home is not None:
+        newest = (
+            Page.objects.live()
+            .descendant_of(home.root_page)
+            .filter(content_type__in=content_types())
+            .aggregate(Max("last_published_at"))["last_published_at__max"]
+        )
+        statuses.insert(0, ColumnStatus(home.root_page, CENTRE, ColumnType.HOME, newest, timezone.localdate()))
+    return statuses
+
+
+def department_column_statuses(editable_by=None):
+    """A ColumnStatus for every live supervised column (only those `editable_by` may edit, when given);
+    `status.department` is the name of the department holding the column, or 门户网站."""
     today = timezone.localdate()
     locale = Locale.get_default()
     newest_child = (
@@ -35,27 +52,17 @@ def column_statuses(user):
         .specific()
         .order_by("path")
     )
-    if not is_central(user):
-        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    if editable_by is not None:
+        editable = PagePermissionPolicy().instances_user_has_permission_for(editable_by, "change")
         columns = columns.filter(pk__in=editable.values("pk"))
     departments = {page.path: page.title for page in DepartmentPage.objects.filter(locale=locale).only("path", "title")}
     depth = len(next(iter(departments), ""))
-    statuses = [
+    return [
         ColumnStatus(
             column, departments.get(column.path[:depth], CENTRE), column.column_type, column.last_update, today
         )
         for column in columns
     ]
-    home = Site.objects.filter(is_default_site=True).first()
-    if is_central(user) and home is not None:
-        newest = (
-            Page.objects.live()
-            .descendant_of(home.root_page)
-            .filter(content_type__in=content_types())
-            .aggregate(Max("last_published_at"))["last_published_at__max"]
-        )
-        statuses.insert(0, ColumnStatus(home.root_page, CENTRE, ColumnType.HOME, newest, today))
-    return statuses
 
 
 def report(user):

@@ -15,7 +15,7 @@ from channels.models import audience_panel
 from departments.models import owning_department, portal_departments
 from home.columns import ColumnType
 from home.listing import paginate
-from home.models import BasePage, ColumnPage
+from home.models import BasePage, ColumnPage, Office
 
 from .blocks import ProcedureBlock
 from .browse import ServiceFilter
@@ -166,3 +166,20 @@ class ServiceIndexPage(ColumnPage):
         context["form"] = browse.form
         context.update(browse.results())
         return context
+
+
+def missing_by_item(items, department_names):
+    """{item pk: missing elements} for many items at once (their offices in one query); `department_names`
+    maps each item's pk to its department's name, the default 办理机构."""
+    raw = {item.pk: [dict(block["value"]) for block in item.procedures.raw_data] for item in items}
+    offices = Office.objects.in_bulk({value.get("office") for values in raw.values() for value in values} - {None})
+    return {
+        item.pk: missing_elements(
+            item.title,
+            item.legal_basis,
+            item.conditions,
+            [{**value, "office": offices.get(value.get("office"))} for value in raw[item.pk]],
+            item.agency or department_names.get(item.pk, ""),
+        )
+        for item in items
+    }
