@@ -12,7 +12,10 @@ from django.db.models import Q
 from departments.access import CENTRAL_REVIEWERS, PORTAL_ADMINS, belongs_to
 from departments.models import DepartmentPage
 
+from .models.cases import Category
+
 DESK = "12345 受理中心"  # created by migration 0002
+SUPERVISORS = "网上监察受理组"  # created by migration 0003: handles 投诉监督 complaints
 PLATFORM = "12345平台"
 
 
@@ -25,16 +28,20 @@ class Actor:
     departments: frozenset = frozenset()  # pks of the departments whose assigned cases it handles
     reviews: frozenset = frozenset()  # pks of the departments whose letters it may publish
     citizen: bool = False
+    supervises: bool = False  # the supervision group: acts as the desk for 投诉监督 complaints
 
     @property
     def is_staff(self):
-        return self.desk or self.oversees or bool(self.departments)
+        return self.desk or self.oversees or self.supervises or bool(self.departments)
+
+    def desk_for(self, case):
+        return self.desk or (self.supervises and case.category == Category.SUPERVISION)
 
     def can_see(self, case):
-        return self.desk or self.oversees or case.department_id in self.departments
+        return self.desk_for(case) or self.oversees or case.department_id in self.departments
 
     def handles(self, case):
-        return self.desk or case.department_id in self.departments
+        return self.desk_for(case) or case.department_id in self.departments
 
     def reviews_case(self, case):
         return self.desk or self.oversees or case.department_id in self.reviews
@@ -66,6 +73,7 @@ def find_actor(user):
         name=user.get_full_name() or user.get_username(),
         user=user,
         desk=belongs_to(user, PORTAL_ADMINS, DESK),
+        supervises=belongs_to(user, SUPERVISORS),
         oversees=belongs_to(user, CENTRAL_REVIEWERS),
         departments=frozenset(staff.values_list("pk", flat=True)),
         reviews=frozenset(reviewers.values_list("pk", flat=True)),
@@ -91,4 +99,5 @@ def visible(cases, actor):
     """The cases of the queryset `cases` the actor may see."""
     if actor.desk or actor.oversees:
         return cases
-    return cases.filter(department__in=actor.departments)
+    mine = Q(department__in=actor.departments)
+    return cases.filter(mine | Q(category=Category.SUPERVISION) if actor.supervises else mine)

@@ -68,7 +68,8 @@ class CaseForm(CaptchaForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["requested_department"].queryset = departments().live()
+        if "requested_department" in self.fields:
+            self.fields["requested_department"].queryset = departments().live()
         self.fields["content"].widget.attrs["maxlength"] = MAX_CONTENT
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="numeric")
@@ -120,10 +121,54 @@ class MessageForm(CaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].required = True
         self.fields["honorific"].required = True
-        self.fields["category"].choices = Category.choices
         self.fields["honorific"].choices = Honorific.choices
+        if "category" in self.fields:
+            self.fields["category"].required = True
+            self.fields["category"].choices = [
+                (value, label) for value, label in Category.choices if value != Category.SUPERVISION
+            ]
+
+
+class SupervisionComplaintForm(MessageForm):
+    """投诉监督 (网上监察): a complaint about how an office or its staff work; the supervision group handles it."""
+
+    class Meta(MessageForm.Meta):
+        fields = [name for name in MessageForm.Meta.fields if name != "category"]
+        labels = {**MessageForm.Meta.labels, "requested_department": "被投诉单位（可不选）", "title": "投诉事项"}
+        help_texts = {
+            **MessageForm.Meta.help_texts,
+            "content": f"请写明时间、地点、涉及的单位或工作人员和具体情况，不超过 {MAX_CONTENT} 字。",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.category = Category.SUPERVISION
+
+
+class InterviewQuestionForm(CaseForm):
+    """A question sent in before an online interview; the phone is for the department to call back, never shown."""
+
+    kind = Kind.INTERVIEW
+
+    class Meta:
+        model = Case
+        fields = ["name", "honorific", "phone", "content"]
+        labels = {"name": "姓名", "content": "您的问题"}
+        help_texts = {
+            "phone": "仅用于工作人员联系您，不会公开。",
+            "content": "问题经审核后显示在本页，公开时隐去姓名和联系方式。",
+        }
+        widgets = {"honorific": forms.RadioSelect, "content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, interview=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["honorific"].required = True
+        self.fields["honorific"].choices = Honorific.choices
+        if interview is not None:
+            self.instance.page = interview
+            self.instance.department_id = interview.department_id
+            self.instance.title = f"访谈提问：{interview.title}"[:80]
 
 
 class DisclosureRequestForm(CaseForm):

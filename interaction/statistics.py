@@ -9,7 +9,7 @@ from django.db.models import Count, F, Q
 
 from departments.models import DepartmentPage
 
-from .models.cases import OPEN_STATUSES, Satisfaction
+from .models.cases import OPEN_STATUSES, Kind, Satisfaction
 from .workdays import months_later
 
 UNASSIGNED = "未转办"
@@ -45,7 +45,9 @@ def month_range(field, month):
 
 
 def monthly(cases, month, today):
-    """Rows per department for the month starting at `month` (cases with no department yet under 未转办)."""
+    """Rows per department for the month starting at `month` (cases with no department yet under 未转办);
+    12345 messages and disclosure requests only, not interview questions."""
+    cases = cases.exclude(kind=Kind.INTERVIEW)
     counts = [
         cases.filter(**month_range("submitted_at", month))
         .values("department")

@@ -49,13 +49,16 @@ ACTIONS = {
     "close": Action((Status.REPLIED,), Status.CLOSED, "handler"),
     "rate": Action((Status.REPLIED, Status.CLOSED), Status.RATED, "citizen"),
     "publish": Action(tuple(ANSWERED_STATUSES), None, "reviewer"),
+    # Questions for an online interview: moderated before they show on the interview's page.
+    "approve": Action((Status.SUBMITTED,), Status.CLOSED, "reviewer", (Kind.INTERVIEW,)),
+    "decline": Action((Status.SUBMITTED,), Status.REJECTED, "reviewer", (Kind.INTERVIEW,)),
 }
 
 
 def may(actor, name, case):
     role = ACTIONS[name].role
     return {
-        "desk": actor.desk,
+        "desk": actor.desk_for(case),
         "handler": actor.handles(case),
         "reviewer": actor.reviews_case(case),
         "citizen": actor.citizen,
@@ -187,6 +190,14 @@ def publish_step(case, today, public_title="", public_content="", public_reply="
     case.published_at = timezone.now()
 
 
+def approve_step(case, today, public_title="", public_content="", **details):
+    """An interview question goes public as the moderator confirmed it: the asker shortened, the text masked."""
+    if not (public_title.strip() and public_content.strip()):
+        raise TransitionError("请核对并填写公开的提问人称呼和提问内容。")
+    case.public_title, case.public_content = public_title.strip(), public_content.strip()
+    case.published_at = case.closed_at = timezone.now()
+
+
 STEPS = {
     "assign": assign_step,
     "return": return_step,
@@ -197,4 +208,5 @@ STEPS = {
     "close": close_step,
     "rate": rate_step,
     "publish": publish_step,
+    "approve": approve_step,
 }

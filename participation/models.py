@@ -16,6 +16,10 @@ from home.columns import ColumnType
 from home.forms import PortalPageForm
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
+from interaction.forms import InterviewQuestionForm
+from interaction.models.cases import Case, Kind
+from interaction.ratelimit import allow
+from interaction.submission import submit
 
 from . import once
 from .blocks import GuestBlock, TranscriptBlock
@@ -158,6 +162,9 @@ class SurveyPage(FormMixin, BasePage):
         return response
 
 
+QUESTIONS_PER_HOUR = 10
+
+
 class InterviewIndexPage(ColumnPage):
     """在线访谈: interviews with department heads, the coming ones first, then the transcripts."""
 
@@ -221,4 +228,34 @@ class InterviewPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["state"] = self.state()
+        context["questions"] = (
+            Case.objects.published()
+            .filter(kind=Kind.INTERVIEW, page=self)
+            .only("public_title", "public_content", "published_at")
+            .order_by("published_at", "pk")
+        )
         return context
+
+    def respond(self, request, status=200, **extra):
+        context = self.get_context(request)
+        if context["state"] != "finished" and "form" not in extra and "case" not in extra:
+            extra["form"] = InterviewQuestionForm(interview=self)
+        context.update(extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        """Questions are taken until the interview ends, through the case core (captcha, rate limit,
+        duplicates), and shown here only once a moderator has approved their masked text."""
+        if request.method != "POST":
+            return self.respond(request)
+        if self.state() == "finished":
+            return self.respond(request, status=403, problem="访谈已结束，不再接受提问。")
+        form = InterviewQuestionForm(request.POST, interview=self)
+        if not allow("interview-question", request, QUESTIONS_PER_HOUR, 3600):
+            form.renew_captcha()
+            return self.respond(request, status=429, form=form, problem="提问过于频繁，请稍后再试。")
+        if not form.is_valid():
+            form.renew_captcha()
+            return self.respond(request, status=400, form=form)
+        case, duplicate = submit(form)
+        return self.respond(request, status=200 if duplicate else 201, case=case, duplicate=duplicate)

@@ -5,12 +5,14 @@ import hashlib
 
 from django.core.cache import cache
 
+from interaction.ratelimit import client_address
+
 COOKIE = "answered-{page_id}"
 WINDOW_SECONDS = 30 * 60
 
 
 def client_key(request, page_id):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")
     digest = hashlib.sha256(f"{address}|{agent}".encode()).hexdigest()[:32]
     return f"survey-answer:{page_id}:{digest}"

@@ -154,7 +154,9 @@ def add_cases(figures, month, today):
         "department", "kind", "submitted_at", "replied_at", "due_on", "status", "clock_paused"
     )
     for department, kind, submitted_at, replied_at, due_on, status, paused in received:
-        row = figures[department].requests if kind == Kind.DISCLOSURE else figures[department].messages
+        row = {Kind.MESSAGE: figures[department].messages, Kind.DISCLOSURE: figures[department].requests}.get(kind)
+        if row is None:  # interview questions are not answered cases
+            continue
         row.received += 1
         if replied_at is not None:
             answered_on = timezone.localdate(replied_at)

@@ -1,6 +1,15 @@
 """Cases (12345 messages and disclosure requests), their timeline, and the public pages under 公众互动."""
 
 from .cases import Case, Pause, Transition
-from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, TrackingPage
+from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, SupervisionComplaintPage, TrackingPage
 
-__all__ = ["Case", "DisclosureRequestPage", "LetterBoardPage", "MessageFormPage", "Pause", "TrackingPage", "Transition"]
+__all__ = [
+    "Case",
+    "DisclosureRequestPage",
+    "LetterBoardPage",
+    "MessageFormPage",
+    "Pause",
+    "SupervisionComplaintPage",
+    "TrackingPage",
+    "Transition",
+]

@@ -17,6 +17,7 @@ FLAG_LABELS = {"red": "超三个月未答复", "paused": "暂停计时", "overdu
 class Kind(models.TextChoices):
     MESSAGE = "message", "12345留言"
     DISCLOSURE = "disclosure", "依申请公开"
+    INTERVIEW = "interview", "访谈提问"  # a question sent in before an online interview (在线访谈)
 
 
 class Category(models.TextChoices):
@@ -24,6 +25,7 @@ class Category(models.TextChoices):
     COMPLAINT = "complaint", "投诉"
     SUGGESTION = "suggestion", "建议"
     HELP = "help", "求助"
+    SUPERVISION = "supervision", "投诉监督"  # 网上监察: handled by the supervision group
 
 
 class Status(models.TextChoices):
@@ -135,6 +137,15 @@ class Case(models.Model):
         on_delete=models.SET_NULL,
         related_name="cases",
         help_text="受理中心转办后由该部门办理；市民写信时选择的部门只作参考",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="相关页面",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="访谈提问所属的在线访谈",
     )
     requested_department = models.ForeignKey(
         "departments.DepartmentPage",
@@ -277,6 +288,8 @@ class Step(models.TextChoices):
     CLOSE = "close", "办结"
     RATE = "rate", "评价"
     PUBLISH = "publish", "审核公开"
+    APPROVE = "approve", "审核通过并公开"
+    DECLINE = "decline", "不予采用"
 
 
 # Notes the citizen reads on the tracking page; others (such as why a department returned a case) stay inside.

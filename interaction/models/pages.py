@@ -10,7 +10,7 @@ from home.listing import paginate
 from home.models import BasePage
 
 from ..access import CITIZEN
-from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm
+from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm, SupervisionComplaintForm
 from ..ratelimit import allow
 from ..submission import submit
 from ..tracking import phone_suffix_matches
@@ -76,6 +76,16 @@ class DisclosureRequestPage(CaseFormPage):
 
     class Meta:
         verbose_name = "依申请公开申请"
+
+
+class SupervisionComplaintPage(CaseFormPage):
+    """投诉监督 (under 网上监察): a complaint about an office's work, handled by the supervision group."""
+
+    form_class = SupervisionComplaintForm
+    template = "interaction/case_form_page.html"
+
+    class Meta:
+        verbose_name = "投诉监督"
 
 
 class TrackingPage(InteractionPage):
