@@ -1,5 +1,5 @@
-"""Demo 公众互动: the four public pages under the section, a 12345 desk account, and letters and disclosure
-requests taken round the closed loop at their own dates. Cases are keyed by their tracking codes, so a second
+"""Demo 公众互动 and 网上监察: the public case pages, a 12345 desk account, and letters, disclosure requests,
+supervision complaints and interview questions taken round the closed loop at their own dates. Cases are keyed by their tracking codes, so a second
 run adds nothing."""
 
 from datetime import datetime
@@ -9,10 +9,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from interaction.access import CITIZEN, DESK, Actor
-from interaction.masking import mask
-from interaction.models import DisclosureRequestPage, LetterBoardPage, MessageFormPage, TrackingPage
-from interaction.models.cases import Case, Transition
+from interaction.access import CITIZEN, SUPERVISORS, Actor
+from interaction.models import (
+    DisclosureRequestPage,
+    LetterBoardPage,
+    MessageFormPage,
+    SupervisionComplaintPage,
+    TrackingPage,
+)
+from interaction.models.cases import Case, Category, Transition
 from interaction.submission import fingerprint
 from interaction.workflow import perform
 
@@ -23,6 +28,7 @@ PAGE_TYPES = {
     "request": DisclosureRequestPage,
     "tracking": TrackingPage,
     "board": LetterBoardPage,
+    "complaint": SupervisionComplaintPage,
 }
 CASE_FIELDS = [
     *["kind", "category", "name", "honorific", "phone", "email", "title", "content"],
@@ -30,6 +36,7 @@ CASE_FIELDS = [
 ]
 STAMPS = {"reply": "replied_at", "close": "closed_at", "rate": "rated_at", "publish": "published_at"}
 DESK_ACTOR = Actor("12345 受理中心", desk=True)
+SUPERVISOR = Actor(SUPERVISORS, supervises=True)
 REVIEWER = Actor("门户审核", oversees=True)
 
 
@@ -39,8 +46,8 @@ def moment(text):
 
 def load_interaction(loader, data):
     """Pages, the desk account and the demo cases; returns how many cases were created."""
-    section = loader.pages["/interaction/"]
     for item in data["pages"]:
+        path = f"/{item.get('section', 'interaction')}/"
         page = PAGE_TYPES[item["type"]](
             title=item["title"],
             slug=item["slug"],
@@ -48,15 +55,17 @@ def load_interaction(loader, data):
             body=content.body(item["body"]),
             show_in_menus=True,
         )
-        loader.ensure(section, f"/interaction/{item['slug']}/", page)
-    load_desk_account(loader, data["desk"])
+        loader.ensure(loader.pages[path], f"{path}{item['slug']}/", page)
+    for account in data["accounts"]:
+        load_account(loader, account)
     created = [item for item in data["cases"] if load_case(loader, item)]
     if created:
         loader.log(f"公众互动：新建 {len(created)} 件来信和申请")
     return len(created)
 
 
-def load_desk_account(loader, account):
+def load_account(loader, account):
+    """A demo account in one of the case-handling groups (the 12345 desk, the supervision group)."""
     User = get_user_model()
     if User.objects.filter(username=account["username"]).exists():
         return
@@ -66,23 +75,23 @@ def load_desk_account(loader, account):
         first_name=account["first_name"],
         last_name=account["last_name"],
     )
-    user.groups.add(Group.objects.get(name=DESK))
-    loader.log(f"演示账号：已创建 {user.username}（{DESK}，密码 {account['password']}）")
+    user.groups.add(Group.objects.get(name=account["group"]))
+    loader.log(f"演示账号：已创建 {user.username}（{account['group']}，密码 {account['password']}）")
 
 
 def department(loader, slug):
     return loader.pages[f"/departments/{slug}/"]
 
 
-def actor(loader, step):
+def actor(loader, case, step):
     if step["action"] == "rate":
         return CITIZEN
-    if step["action"] == "publish":
+    if step["action"] in ("publish", "approve", "decline"):
         return REVIEWER
     if "by" in step:
         handler = department(loader, step["by"])
         return Actor(handler.short_name or handler.title, departments=frozenset([handler.pk]))
-    return DESK_ACTOR
+    return SUPERVISOR if case.category == Category.SUPERVISION else DESK_ACTOR
 
 
 def load_case(loader, item):
@@ -91,11 +100,14 @@ def load_case(loader, item):
         return False
     case = Case(
         tracking_code=item["code"],
-        requested_department=department(loader, item["requested_department"]),
+        requested_department=department(loader, item["requested_department"]) if "requested_department" in item else None,
         publish_consent=item.get("publish", False),
         submitted_at=moment(item["submitted"]),
         **{name: item.get(name, "") for name in CASE_FIELDS},
     )
+    if "page" in item:  # a question for an online interview belongs to the interview's department
+        case.page = loader.pages[item["page"]].specific
+        case.department_id = case.page.department_id
     case.fingerprint = fingerprint(case.kind, case.phone, case.title, case.content)
     case.refresh_deadline(case.received_on)
     case.save()
@@ -113,15 +125,11 @@ def take_step(loader, case, step):
     details = {name: step[name] for name in ("reply", "outcome", "reason", "satisfaction") if name in step}
     if "department" in step:
         details["department"] = department(loader, step["department"])
-    if step["action"] == "publish":
+    if step["action"] in ("publish", "approve"):
         case.refresh_from_db()
-        details = {
-            "public_title": mask(case.title, case.name, case.honorific),
-            "public_content": mask(case.content, case.name, case.honorific),
-            "public_reply": mask(case.reply, case.name, case.honorific, reply=True),
-        }
+        details = case.masked()
     transition, _ = perform(
-        case, step["action"], actor(loader, step), note=step.get("note", ""), today=at.date(), **details
+        case, step["action"], actor(loader, case, step), note=step.get("note", ""), today=at.date(), **details
     )
     Transition.objects.filter(pk=transition.pk).update(created_at=at)
     if step["action"] in STAMPS:

@@ -15,19 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .access import actor_for, visible
 from .admin_forms import HandleForm
-from .masking import mask, short_name
-from .models.cases import DISCLOSURE_DAYS, Case, Kind, Step
+from .models.cases import DISCLOSURE_DAYS, Case, Step
 from .statistics import monthly
 from .workdays import calendar
 from .workflow import TransitionError, available, perform
-
-
-def public_title(case):
-    """What the moderator confirms as the public title: the masked title, or for an interview question the
-    asker as the page will name them (网友“陈先生”)."""
-    if case.kind == Kind.INTERVIEW:
-        return f"网友“{short_name(case.name, case.honorific)}”"
-    return mask(case.title, case.name, case.honorific)
 
 
 class CaseIndexView(IndexView):
@@ -55,12 +46,7 @@ class CaseInspectView(InspectView):
             pauses=case.pauses.all(),
             actions=[(name, Step(name).label) for name in actions],
             form=HandleForm(
-                initial={
-                    "public_title": public_title(case),
-                    "public_content": mask(case.content, case.name, case.honorific),
-                    "public_reply": mask(case.reply, case.name, case.honorific, reply=True),
-                    "department": case.department or case.requested_department,
-                }
+                initial={**case.masked(), "department": case.department or case.requested_department}
             ),
         )
         return context

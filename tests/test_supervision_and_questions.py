@@ -18,6 +18,7 @@ from participation.models import InterviewPage
 from .factories import InterviewIndexPageFactory, SectionPageFactory
 from .site_group import SiteGroup, make_user
 from .test_interaction import MOBILE, act, form_data, message, submit
+from .test_query_counts import assert_constant
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +138,34 @@ def test_a_finished_interview_takes_no_more_questions(client, portal):
 
     assert response.status_code == 403 and "访谈已结束" in response.content.decode()
     assert not Case.objects.exists()
+
+
+def test_the_interview_page_costs_the_same_queries_with_few_or_many_questions(client, portal):
+    def add(count):
+        for number in range(count):
+            Case.objects.create(
+                kind=Kind.INTERVIEW,
+                page=portal.interview,
+                department=portal.a,
+                name="陈大文",
+                phone=MOBILE,
+                title="访谈提问",
+                content=f"问题{number}",
+                status=Status.CLOSED,
+                public_title="网友“陈先生”",
+                public_content=f"问题{number}",
+                published_at=timezone.now(),
+            )
+
+    assert_constant(client, portal.interview.url, add)
+    assert "问题44" in client.get(portal.interview.url).content.decode()
+
+
+def test_the_complaint_form_costs_the_same_queries_whatever_the_number_of_complaints(client, portal):
+    assert_constant(
+        client,
+        portal.complaints.url,
+        lambda count: [
+            submit(client, portal.complaints, complaint(title=f"投诉{n}", content=f"情况{n}")) for n in range(count)
+        ],
+    )
