@@ -27,7 +27,7 @@ class Actor:
     oversees: bool = False  # the centre's reviewers: see every case, confirm publication
     departments: frozenset = frozenset()  # pks of the departments whose assigned cases it handles
     reviews: frozenset = frozenset()  # pks of the departments whose letters it may publish
-    citizen: bool = False
+    citizen: bool = False  # rates the answer: the citizen, or the 12345 platform relaying its 回访 (callback)
     supervises: bool = False  # the supervision group: acts as the desk for 投诉监督 complaints
 
     @property
@@ -90,7 +90,7 @@ def actor_for_token(token):
     if scope is None:
         return None
     if scope == "*":
-        return Actor(PLATFORM, desk=True)
+        return Actor(PLATFORM, desk=True, citizen=True)
     department = departments().filter(slug=scope).values_list("pk", flat=True).first()
     return Actor(f"{PLATFORM}（{scope}）", departments=frozenset([department] if department else []))
 

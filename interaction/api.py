@@ -4,6 +4,7 @@ GET  /api/12345/cases/?since=<ISO time>     new cases to pull (oldest first, 100
 GET  /api/12345/cases/<tracking code>/      one case with its timeline
 POST /api/12345/cases/<tracking code>/events/
      {"event_id": "…", "action": "reply", "reply": "…", "note": "…", "department": "<slug>", …}
+     {"event_id": "…", "action": "rate", "satisfaction": 1…5}   (the city-wide token: ratings from its 回访)
 
 Tokens (settings.INTERACTION_EXCHANGE_TOKENS) act for the whole city or for one department, under the same
 rules as staff in the admin. Pushing an event whose `event_id` was already applied changes nothing.
@@ -18,12 +19,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import actor_for_token, departments, visible
-from .models.cases import Case, Outcome, PauseReason
+from .models.cases import Case, Outcome, PauseReason, Satisfaction
 from .tracking import normalise
 from .workflow import StateError, TransitionError, perform
 
 PULL_LIMIT = 100
-PUSHABLE = {"accept", "reject", "assign", "sign", "return", "extend", "pause", "resume", "reply", "close"}
+PUSHABLE = {"accept", "reject", "assign", "sign", "return", "extend", "pause", "resume", "reply", "close", "rate"}
 TEXT_FIELDS = ("note", "reply", "outcome", "reason", "department")
 
 
@@ -153,6 +154,11 @@ def event_details(payload):
         if department is None:
             raise ValueError(f"没有部门 {details['department']}。")
         details["department"] = department
+    if payload["action"] == "rate":
+        satisfaction = payload.get("satisfaction")
+        if type(satisfaction) is not int or satisfaction not in Satisfaction.values:
+            raise ValueError("satisfaction 须为 1（非常不满意）到 5（非常满意）的整数。")
+        details["satisfaction"] = satisfaction
     return payload["action"], event_id, details
 
 

@@ -108,6 +108,23 @@ def test_the_platform_drives_the_whole_loop(client, group):
     assert set(case.transitions.values_list("actor_name", flat=True)) == {"12345平台"}
 
 
+def test_the_platform_relays_the_rating_from_its_callback_and_an_unsatisfied_one_reopens(client, group):
+    case = CaseFactory()
+    for step in ["accept", "assign", "sign", "reply", "close"]:
+        push(client, case, {"event_id": step, "action": step, "department": "jyj", "reply": "已答复。"})
+
+    assert push(client, case, {"event_id": "r", "action": "rate", "satisfaction": 2}).status_code == 201
+    case.refresh_from_db()
+    assert (case.satisfaction, case.status) == (2, Status.REOPENED)
+
+
+def test_a_department_token_cannot_rate(client, group):
+    case = CaseFactory(status=Status.REPLIED, department=group.b)
+
+    assert push(client, case, {"event_id": "r", "action": "rate", "satisfaction": 5}, token=JYJ).status_code == 403
+    assert case.transitions.count() == 0
+
+
 @pytest.mark.parametrize(
     "payload",
     [
@@ -120,6 +137,10 @@ def test_the_platform_drives_the_whole_loop(client, group):
         {"event_id": "x", "action": "pause", "reason": "holiday"},
         {"event_id": "x" * 81, "action": "accept"},
         {"event_id": "x", "action": "reply", "reply": "NUL\u0000"},
+        {"event_id": "x", "action": "rate"},
+        {"event_id": "x", "action": "rate", "satisfaction": 6},
+        {"event_id": "x", "action": "rate", "satisfaction": "5"},
+        {"event_id": "x", "action": "rate", "satisfaction": True},
     ],
 )
 def test_malformed_payloads_get_400(client, group, payload):
