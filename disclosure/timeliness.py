@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from home.columns import ColumnType
 
@@ -36,13 +37,18 @@ class ColumnStatus:
         return threshold_days(self.column_type)
 
     @property
+    def updated_on(self):
+        """The local day of the last update (a late-evening UTC time is already tomorrow in Jiangmen)."""
+        return timezone.localdate(self.last_update) if self.last_update else None
+
+    @property
     def days_since(self):
-        return (self.today - self.last_update.date()).days if self.last_update else None
+        return (self.today - self.updated_on).days if self.last_update else None
 
     @property
     def due(self):
         """The day the column goes stale if nothing new is published."""
-        return self.last_update.date() + timedelta(days=self.threshold) if self.last_update else None
+        return self.updated_on + timedelta(days=self.threshold) if self.last_update else None
 
     @property
     def state(self):
