@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.feeds import CatalogAtomFeed, CatalogFeed
+from home import elderly_mode
 from home.views import robots_txt
 from jmportal.api import api_router
 from search import views as search_views
@@ -21,6 +22,7 @@ urlpatterns = [
     path("api/12345/", include("interaction.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("elderly-mode/", elderly_mode.switch, name="elderly_mode"),
 ]
 
 if settings.DEBUG:
