@@ -14,6 +14,8 @@ from jmportal.api import api_router
 from search import views as search_views
 from services import views as services_views
 
+handler500 = "home.views.server_error"  # 503 when the database is unreachable
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

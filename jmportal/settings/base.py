@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jmportal.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +67,27 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (jmportal/security.py): no inline script on public pages, nothing loaded from elsewhere.
+# style-src-attr allows style attributes only (a department's checked colour as a CSS variable), never <style>.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin writes some inline scripts and styles of its own, and frames its own previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-ancestors": ["'self'"],
+}
 
 ROOT_URLCONF = "jmportal.urls"
 WSGI_APPLICATION = "jmportal.wsgi.application"
@@ -131,6 +153,8 @@ WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000
 WAGTAILSEARCH_BACKENDS = {
     "default": env.search_backend(env.text("ELASTICSEARCH_URL"), env.text("ELASTICSEARCH_INDEX_PREFIX", "jmportal_"))
 }
+if env.text("ELASTICSEARCH_URL"):  # kept up to date beside Elasticsearch, searched while it is down
+    WAGTAILSEARCH_BACKENDS["database"] = env.search_backend("", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "ofd", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
