@@ -29,12 +29,6 @@ AXE = PROJECT / ".ci" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT / "screenshots"
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 def missing(reason):
     """Fail under CI (a browser test must never pass by not running); skip on a developer's machine."""
     if os.environ.get("CI"):

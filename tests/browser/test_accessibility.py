@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 
 from .conftest import new_page
 
+pytestmark = pytest.mark.browser
+
 PAGES = {
     "home": "/",
     "channel": "/citizen/",

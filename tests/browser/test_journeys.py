@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from .conftest import new_page
 
+pytestmark = pytest.mark.browser
+
 NUMERALS = "零一二三四五六七八九十"
 DEMO_PASSWORD = "jmportal-demo"
 
