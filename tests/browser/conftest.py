@@ -63,6 +63,7 @@ def server_env(tmp_path_factory):
         DJANGO_SETTINGS_MODULE="jmportal.settings.test",
         DATABASE_URL=f"sqlite:///{folder / 'portal.sqlite3'}",
         MEDIA_ROOT=str(folder / "media"),
+        CLIENT_IP_HEADER="HTTP_X_REAL_IP",  # as behind the proxy: lets the bad-input tests use their own rate limit
         PYTHONUNBUFFERED="1",
     )
     return env
@@ -110,8 +111,11 @@ def browser():
         chromium.close()
 
 
-def new_page(browser, portal, javascript=True):
-    context = browser.new_context(base_url=portal, java_script_enabled=javascript, locale="zh-CN")
+def new_page(browser, portal, javascript=True, bypass_csp=False):
+    """A tab with its own cookies; `bypass_csp` lets a test inject a tool such as axe-core into the page."""
+    context = browser.new_context(
+        base_url=portal, java_script_enabled=javascript, locale="zh-CN", bypass_csp=bypass_csp
+    )
     context.set_default_timeout(15_000)
     return context.new_page()
 

@@ -27,7 +27,7 @@ def axe_violations(tab, axe_source):
 
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly-mode"])
 def test_axe_finds_no_serious_or_critical_violation(browser, portal, axe_source, elderly):
-    tab = new_page(browser, portal)
+    tab = new_page(browser, portal, bypass_csp=True)
     if elderly:
         tab.context.add_cookies([{"name": "elderly_mode", "value": "on", "url": portal}])
     blocking = {}

@@ -33,15 +33,17 @@ def any_of(*valid):
 class Reader:
     """A browser-like HTTP client with its own cookies: the status, never an exception, for any answer."""
 
-    def __init__(self, base):
+    def __init__(self, base, address="192.0.2.10"):
         self.base = base
+        self.address = address  # as the proxy reports it: the portal's rate limits count this reader apart
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.hidden_fields = {}
 
     def open(self, path, pairs=None, form=None):
         url = self.base + path + ("?" + urllib.parse.urlencode(pairs) if pairs else "")
         data = urllib.parse.urlencode(form).encode() if form is not None else None
-        request = urllib.request.Request(url, data=data, headers={"Referer": self.base + path})  # noqa: S310 (http://localhost)
+        headers = {"Referer": self.base + path, "X-Real-IP": self.address}
+        request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310 (http://localhost)
         try:
             with self.opener.open(request, timeout=30) as response:
                 return response.status, response.read().decode()
