@@ -97,15 +97,21 @@ def portal(server_env):
         log.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def chromium():
+    """Checked before the portal is built, so a missing browser costs no time."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing("Playwright for Python is not installed")
     if not CHROMIUM.exists():
         missing(f"Chromium is not installed at {CHROMIUM}")
-    with sync_playwright() as playwright:
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    with chromium() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
