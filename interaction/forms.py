@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.db import DataError
 
 from . import captcha
 from .access import departments
@@ -61,6 +62,16 @@ class CaptchaForm(forms.Form):
         return cleaned
 
 
+class DepartmentField(forms.ModelChoiceField):
+    """A department by id; an id too large for the database's integers is one more invalid choice, not a 500."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except (OverflowError, DataError):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
 class CaseForm(CaptchaForm, forms.ModelForm):
     """Shared rules: a valid mainland mobile number, plain text only, bounded lengths."""
 
@@ -112,6 +123,7 @@ class MessageForm(CaseForm):
             "content",
             "publish_consent",
         ]
+        field_classes = {"requested_department": DepartmentField}
         labels = {"name": "姓名", "requested_department": "反映给哪个部门（可不选）", "publish_consent": "同意公开"}
         help_texts = {
             "publish_consent": "答复后可在“公开信件”中公开；公开前会隐去您的姓名、电话、证件号码等个人信息。",
@@ -191,6 +203,7 @@ class DisclosureRequestForm(CaseForm):
             "delivery_form",
             "delivery_method",
         ]
+        field_classes = {"requested_department": DepartmentField}
         labels = {
             "name": "申请人姓名或单位名称",
             "requested_department": "受理机关",

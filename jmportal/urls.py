@@ -8,10 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.feeds import CatalogAtomFeed, CatalogFeed
+from home import elderly_mode
 from home.views import robots_txt
 from jmportal.api import api_router
 from search import views as search_views
 from services import views as services_views
+
+handler500 = "home.views.server_error"  # 503 when the database is unreachable
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +24,7 @@ urlpatterns = [
     path("api/12345/", include("interaction.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("elderly-mode/", elderly_mode.switch, name="elderly_mode"),
 ]
 
 if settings.DEBUG:

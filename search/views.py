@@ -8,6 +8,8 @@ from django.shortcuts import render
 
 from wagtail.models import Locale, Page
 
+from elastic_transport import TransportError
+
 from home.listing import paginate
 
 MAX_QUERY_LENGTH = 200
@@ -23,11 +25,13 @@ def clean_query(text):
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    results = pages.search(query) if query else Page.objects.none()
     try:
         page = paginate(request, results)
+    except TransportError:
+        logger.warning("Elasticsearch is unavailable; searching the database index for %r", query, exc_info=True)
+        page = paginate(request, pages.search(query, backend="database"))  # settings keep it beside Elasticsearch
     except DatabaseError:
         logger.warning("Search failed for %r", query, exc_info=True)
         page = paginate(request, Page.objects.none())

@@ -4,6 +4,7 @@ from django import template
 
 from wagtail.models import Site
 
+from home.elderly_mode import is_on as elderly_mode_is_on
 from home.models import HomePage
 
 register = template.Library()
@@ -44,3 +45,10 @@ def page_query(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def elderly_mode(context):
+    """True when the reader switched the elderly-friendly mode on (home.elderly_mode)."""
+    request = context.get("request")
+    return bool(request) and elderly_mode_is_on(request)

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that varies comes from environment.py."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ ALLOWED_HOSTS = env.words("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "accounts",
     "home",
     "channels",
     "departments",
@@ -53,10 +55,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jmportal.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,7 +71,41 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (jmportal/security.py): no inline script on public pages, nothing loaded from elsewhere.
+# style-src-attr allows style attributes only (a department's checked colour as a CSS variable), never <style>.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin writes some inline scripts and styles of its own, and frames its own previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-ancestors": ["'self'"],
+}
+
+# Admin sign-in: five wrong passwords (or two-factor codes) for one account from one address lock that pair out
+# for 15 minutes (django-axes, failures kept in the database); two-factor sign-in is optional per account.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "interaction.ratelimit.client_address"  # honours CLIENT_IP_HEADER behind the proxy
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.TwoFactorLoginForm"
+OTP_TOTP_ISSUER = "江门政务之窗"
 
 ROOT_URLCONF = "jmportal.urls"
 WSGI_APPLICATION = "jmportal.wsgi.application"
@@ -131,6 +171,8 @@ WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000
 WAGTAILSEARCH_BACKENDS = {
     "default": env.search_backend(env.text("ELASTICSEARCH_URL"), env.text("ELASTICSEARCH_INDEX_PREFIX", "jmportal_"))
 }
+if env.text("ELASTICSEARCH_URL"):  # kept up to date beside Elasticsearch, searched while it is down
+    WAGTAILSEARCH_BACKENDS["database"] = env.search_backend("", "")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "ofd", "pdf", "pptx", "rtf", "txt", "xlsx", "xls", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -39,12 +39,13 @@ def database(default_sqlite_path):
 
 
 def cache(redis_url):
-    """Redis when REDIS_URL is set, otherwise a per-process memory cache."""
+    """Redis when REDIS_URL is set (a miss, not an error, while it is down), otherwise a per-process memory cache."""
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "jmportal.cache.TolerantRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "jmportal",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
