@@ -23,8 +23,10 @@ from .indexing import searchable_text
 from .snippets import highlight
 
 MAX_RESULTS = 500
-# Task guides and service items rank as if they stood this many times higher than they do.
+# Task guides and service items rank as if they stood twice as high as they do; audience channels, which
+# repeat the words of the guides they feature, half as high.
 TASK_BOOST = 2
+CHANNEL_WEIGHT = 0.5
 # After Elasticsearch fails, the database answers for this many seconds before Elasticsearch is tried again.
 FALLBACK_SECONDS = 60
 FALLBACK_KEY = "search:use-fallback"
@@ -50,12 +52,20 @@ OTHER = KINDS[-1]
 
 
 def rank(query, locale):
-    """Live public pages of `locale` matching `query`, best first, task guides lifted by `TASK_BOOST`."""
-    pages = Page.objects.live().public().filter(locale=locale)
-    hits = _search(query, pages)
-    tasks = {content_type.pk for content_type in content_types(lambda model: model.is_service_guide)}
-    order = sorted(range(len(hits)), key=lambda i: (i + 1) / (TASK_BOOST if hits[i].content_type_id in tasks else 1))
+    """Live public pages of `locale` matching `query`, best first, reweighed by page type (`type_weights`)."""
+    hits = _search(query, Page.objects.live().public().filter(locale=locale))
+    weights = type_weights()
+    order = sorted(range(len(hits)), key=lambda i: (i + 1) / weights.get(hits[i].content_type_id, 1))
     return [hits[i] for i in order]
+
+
+def type_weights():
+    """{content type id: weight} for the page types that rank above or below their engine's rank."""
+    tasks = content_types(lambda model: model.is_service_guide)
+    channels = content_types(lambda model: model.is_channel)
+    return {content_type.pk: TASK_BOOST for content_type in tasks} | {
+        content_type.pk: CHANNEL_WEIGHT for content_type in channels
+    }
 
 
 def _search(query, pages):
