@@ -48,7 +48,7 @@ def answer(request, form, query):
     if form.cleaned_data["sort"] == "date":
         shown = search_results.by_date(shown)
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    first_screen = page.number == 1 and not any(chosen.values())
+    first_screen = request.GET.get("page", "1") in ("", "1") and not any(chosen.values())
     if first_screen:
         log(query, len(hits))
     return {
