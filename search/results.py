@@ -21,6 +21,7 @@ from home.listing import content_types
 
 from .indexing import searchable_text
 from .snippets import highlight
+from .text import fold, query_words
 
 MAX_RESULTS = 500
 # Task guides and service items rank as if they stood twice as high as they do; audience channels, which
@@ -52,11 +53,24 @@ OTHER = KINDS[-1]
 
 
 def rank(query, locale):
-    """Live public pages of `locale` matching `query`, best first, reweighed by page type (`type_weights`)."""
+    """Live public pages of `locale` matching `query`, best first.
+
+    The engine's relevance (as a share of the best hit's, so SQLite's negative bm25, PostgreSQL's ts_rank and
+    Elasticsearch's scores compare alike) is reweighed the same way on every backend: by the page type's weight
+    (`type_weights`) and by the share of the query's words the title holds (a title holding them all counts
+    double), so a page named for what the reader typed is not buried under long pages that repeat it.
+    """
     hits = _search(query, Page.objects.live().public().filter(locale=locale))
+    best = max((abs(page.score or 0) for page in hits), default=0) or 1
     weights = type_weights()
-    order = sorted(range(len(hits)), key=lambda i: (i + 1) / weights.get(hits[i].content_type_id, 1))
-    return [hits[i] for i in order]
+    words = query_words(query)
+
+    def weight(page):
+        title = fold(page.title)
+        title_share = sum(word in title for word in words) / len(words)
+        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + title_share)
+
+    return sorted(hits, key=weight, reverse=True)
 
 
 def type_weights():
@@ -73,13 +87,18 @@ def _search(query, pages):
     has_fallback = "fallback" in settings.WAGTAILSEARCH_BACKENDS
     if not (has_fallback and cache.get(FALLBACK_KEY)):
         try:
-            return list(get_search_backend("default").search(query, pages, operator="or")[:MAX_RESULTS])
+            return _best(get_search_backend("default"), query, pages)
         except Exception:
             if not has_fallback:
                 raise
             logger.warning("Search engine unreachable; the database answers for %s s", FALLBACK_SECONDS, exc_info=True)
             cache.set(FALLBACK_KEY, True, FALLBACK_SECONDS)
-    return list(get_search_backend("fallback").search(query, pages, operator="or")[:MAX_RESULTS])
+    return _best(get_search_backend("fallback"), query, pages)
+
+
+def _best(backend, query, pages):
+    """Pages matching any of the query's words, with the engine's score, best first."""
+    return list(backend.search(query, pages, operator="or").annotate_score("score")[:MAX_RESULTS])
 
 
 class Labels:

@@ -17,6 +17,8 @@ import opencc
 
 DICTIONARY = Path(__file__).parent / "data" / "jiangmen.txt"
 WORD = re.compile(r"\w+")
+# Spaces typed between Chinese characters ("结 婚登记"): jieba cuts the words again once they are gone.
+SPACE_IN_CHINESE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 # Words too common to say what a reader is looking for; dropped from queries (never from the index).
 STOPWORDS = frozenset(
     [
@@ -95,6 +97,6 @@ def segment(text):
 
 def query_words(text, limit=24):
     """The distinct words of a reader's query, without stop words unless nothing else is left."""
-    found = list(dict.fromkeys(words(text)))
+    found = list(dict.fromkeys(words(SPACE_IN_CHINESE.sub("", fold(text)))))
     meaningful = [word for word in found if word not in STOPWORDS]
     return (meaningful or found)[:limit]
