@@ -231,4 +231,4 @@ def test_the_search_page_runs_in_a_constant_number_of_queries(client, portal):
     add_articles(45)
     assert queries() == few
     StandardPageFactory(parent=portal.get_parent(), title="碉楼与村落", summary="世界文化遗产")
-    assert queries() == few + 1
+    assert queries() <= few + 1  # a further page type on the screen costs at most one query
