@@ -16,6 +16,7 @@ from home.columns import ColumnType
 from home.forms import PortalPageForm
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
+from search.indexing import SegmentedField
 
 from . import once
 from .blocks import GuestBlock, TranscriptBlock
@@ -82,6 +83,7 @@ class SurveyPage(FormMixin, BasePage):
         help_text="征集结束后填写：收到多少条意见、采纳了哪些、未采纳的理由，发布后显示在页面上",
     )
 
+    search_fields = BasePage.search_fields + [SegmentedField("organiser"), SegmentedField("feedback_summary")]
     parent_page_types = ["participation.SurveyIndexPage"]
     subpage_types = []
     base_form_class = SurveyPageForm
@@ -193,6 +195,7 @@ class InterviewPage(BasePage):
         TranscriptBlock(), blank=True, verbose_name="文字实录", help_text="访谈结束后整理发布，可插入现场图片"
     )
 
+    search_fields = BasePage.search_fields + [SegmentedField("guests"), SegmentedField("transcript")]
     parent_page_types = ["participation.InterviewIndexPage"]
     subpage_types = []
     is_listed_content = True

@@ -11,18 +11,25 @@ MAX_QUERY_LENGTH = 100
 SYNTAX = re.compile(r'["\'*^():\\\x00-\x1f\x7f]+')
 
 
+class QueryField(forms.CharField):
+    """The reader's words without engine syntax or control characters (NUL included): never an error."""
+
+    def to_python(self, value):
+        return " ".join(SYNTAX.sub(" ", super().to_python(value)).split())
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(label="搜索关键词", required=False, strip=True)
+    q = QueryField(label="搜索关键词", required=False)
     type = forms.ChoiceField(label="类型", required=False, choices=[("", "全部")] + [(k.key, k.label) for k in KINDS])
     department = forms.RegexField(label="部门", required=False, regex=r"^\d{1,10}$")
     year = forms.RegexField(label="年份", required=False, regex=r"^\d{4}$")
     sort = forms.ChoiceField(label="排序", required=False, choices=[("", "按相关度"), ("date", "按日期")])
 
     def clean_q(self):
-        """The reader's words without engine syntax; over-long text is kept out of the engine (too_long)."""
+        """Over-long text is kept out of the engine (`too_long`): the page says so instead."""
         text = self.cleaned_data["q"]
         self.too_long = len(text) > MAX_QUERY_LENGTH
-        return "" if self.too_long else " ".join(SYNTAX.sub(" ", text).split())
+        return "" if self.too_long else text
 
     def facet_choices(self):
         return {name: self.cleaned_data[name] for name in ("type", "department", "year")}

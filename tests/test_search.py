@@ -141,12 +141,10 @@ def test_punctuation_only_or_overlong_queries_give_an_empty_page_with_a_message(
 
 
 def test_engine_syntax_in_a_query_is_read_as_text(client, portal):
-    for query in ['结婚" OR 1=1', "结婚*", "(结婚) AND NOT", "结婚^登记", "NEAR(结婚 登记)"]:
+    for query in ['结婚" OR 1=1', "结婚*", "(结婚) AND NOT", "结婚^登记", "NEAR(结婚 登记)", "结婚\x00登记"]:
         response = client.get("/search/", {"q": query})
         assert response.status_code == 200
         assert "结婚登记" in titles(response)
-    refused = client.get("/search/", {"q": "结婚\x00登记"})
-    assert refused.status_code == 400 and "搜索关键词" in refused.content.decode()
 
 
 @pytest.mark.parametrize("params", [{"type": "nonsense"}, {"year": "20x6"}, {"department": "mzj"}, {"sort": "rank"}])

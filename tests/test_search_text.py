@@ -42,3 +42,19 @@ class HighlightTests(SimpleTestCase):
         html = highlight("办事指南" * 50 + "<b>结婚</b>登记", ["结婚"])
         self.assertTrue(html.startswith("…"))
         self.assertIn("&lt;b&gt;<mark>结婚</mark>&lt;/b&gt;", html)
+
+
+class ElasticsearchSettingsTests(SimpleTestCase):
+    def test_elasticsearch_splits_the_segmented_text_only_on_spaces_and_keeps_the_boosts(self):
+        from scenarios.models import ScenarioGuidePage
+        from search.elasticsearch import SegmentedElasticsearchBackend
+
+        backend = SegmentedElasticsearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "jm_test_"})
+        analysis = backend.settings["settings"]["analysis"]
+        self.assertEqual(analysis["analyzer"]["default"]["tokenizer"], "whitespace")
+        self.assertIn("edgengram_analyzer", analysis["analyzer"])  # Wagtail's autocomplete analyzers stay
+        mapping = backend.mapping_class(ScenarioGuidePage).get_mapping()["properties"]
+        self.assertEqual(mapping["title"]["type"], "text")
+        self.assertIn("_all_text_boost_5_0", mapping["title"]["copy_to"])  # title weighs 5, summary 2
+        self.assertIn("_all_text_boost_2_0", mapping["scenarios_scenarioguidepage__summary"]["copy_to"])
+        self.assertNotIn("analyzer", mapping["scenarios_scenarioguidepage__steps"])  # the default: whitespace
