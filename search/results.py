@@ -67,7 +67,7 @@ def rank(query, locale):
 
     def weight(page):
         title = fold(page.title)
-        title_share = sum(word in title for word in words) / len(words)
+        title_share = sum(word in title for word in words) / max(len(words), 1)
         return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + title_share)
 
     return sorted(hits, key=weight, reverse=True)
