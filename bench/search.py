@@ -36,7 +36,7 @@ def index_new_entries():
 
     content_type = ContentType.objects.get_for_model(DisclosureEntryPage)
     indexed = IndexEntry.objects.filter(content_type=content_type).values(pk=Cast("object_id", BigIntegerField()))
-    missing = DisclosureEntryPage.objects.exclude(pk__in=indexed).order_by("pk")
+    missing = DisclosureEntryPage.objects.exclude(pk__in=indexed).prefetch_related("tagged_items__tag").order_by("pk")
     backend = get_search_backend()
     started = time.perf_counter()
     while batch := list(missing[:INDEX_BATCH]):

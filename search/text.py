@@ -9,7 +9,7 @@ mode (a long word and its shorter dictionary words) with the project dictionary 
 import logging
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -90,8 +90,12 @@ def words(text):
     return [word for word in _tokenizer().cut_for_search(fold(text)) if WORD.fullmatch(word)]
 
 
+@lru_cache(maxsize=256)
 def segment(text):
-    """`text` as space-separated words: what the index stores for every searchable field."""
+    """`text` as space-separated words: what the index stores for every searchable field.
+
+    Remembered for the last few texts: Wagtail's indexers read each field several times per page.
+    """
     return " ".join(words(text))
 
 
