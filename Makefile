@@ -37,6 +37,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/catalog.py
 	$(BIN)/python bench/service_import.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache

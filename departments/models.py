@@ -18,6 +18,7 @@ from channels.models import audience_panel
 from home.columns import ColumnType
 from home.listing import latest_content, paginate
 from home.models import BasePage, ColumnPage
+from search.indexing import SegmentedField
 
 from .colours import contrast_ratio
 
@@ -85,8 +86,8 @@ class DepartmentPage(ColumnPage):
     parent_page_types = ["departments.DepartmentIndexPage"]
     default_column_type = ColumnType.DEPARTMENT
     search_fields = ColumnPage.search_fields + [
-        index.SearchField("short_name", boost=3),
-        index.SearchField("duties"),
+        SegmentedField("short_name", boost=3),
+        SegmentedField("duties"),
         index.FilterField("code"),
     ]
     content_panels = BasePage.content_panels[:1] + [
@@ -183,7 +184,7 @@ class ArticlePage(BasePage):
     parent_page_types = ["departments.ArticleIndexPage"]
     subpage_types = []
     is_listed_content = True
-    search_fields = BasePage.search_fields + [index.SearchField("source"), index.FilterField("first_published_at")]
+    search_fields = BasePage.search_fields + [SegmentedField("source"), index.FilterField("first_published_at")]
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("source"), FieldPanel("author"), FieldPanel("tags")], "文章信息"),
         audience_panel(),

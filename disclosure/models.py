@@ -14,6 +14,7 @@ from departments.models import owning_department, portal_departments
 from home.columns import ColumnType
 from home.listing import paginate
 from home.models import BasePage, ColumnPage
+from search.indexing import SegmentedField
 
 from .catalog import CatalogFilter
 from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code
@@ -72,7 +73,8 @@ class DisclosureEntryPage(BasePage):
     subpage_types = []
     is_listed_content = True
     search_fields = BasePage.search_fields + [
-        index.SearchField("document_number"),
+        SegmentedField("document_number"),
+        SegmentedField("keywords"),
         index.FilterField("topic"),
         index.FilterField("genre"),
         index.FilterField("validity"),

@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 
+from search.indexing import PAGE_SEARCH_FIELDS
+
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
 from .forms import PortalPageForm
@@ -22,10 +24,7 @@ class BasePage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name="正文")
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-    ]
+    search_fields = PAGE_SEARCH_FIELDS
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     base_form_class = PortalPageForm
 

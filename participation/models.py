@@ -20,6 +20,7 @@ from interaction.forms import InterviewQuestionForm
 from interaction.models.cases import Case, Kind
 from interaction.ratelimit import allow
 from interaction.submission import submit
+from search.indexing import SegmentedField
 
 from . import once
 from .blocks import GuestBlock, TranscriptBlock
@@ -86,6 +87,7 @@ class SurveyPage(FormMixin, BasePage):
         help_text="征集结束后填写：收到多少条意见、采纳了哪些、未采纳的理由，发布后显示在页面上",
     )
 
+    search_fields = BasePage.search_fields + [SegmentedField("organiser"), SegmentedField("feedback_summary")]
     parent_page_types = ["participation.SurveyIndexPage"]
     subpage_types = []
     base_form_class = SurveyPageForm
@@ -200,6 +202,7 @@ class InterviewPage(BasePage):
         TranscriptBlock(), blank=True, verbose_name="文字实录", help_text="访谈结束后整理发布，可插入现场图片"
     )
 
+    search_fields = BasePage.search_fields + [SegmentedField("guests"), SegmentedField("transcript")]
     parent_page_types = ["participation.InterviewIndexPage"]
     subpage_types = []
     is_listed_content = True

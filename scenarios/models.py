@@ -16,6 +16,7 @@ from channels.audiences import Audience
 from channels.models import audience_panel
 from home.columns import ColumnType
 from home.models import BasePage, ColumnPage
+from search.indexing import SegmentedField
 
 from . import situation
 from .blocks import FAQBlock, QuestionBlock, StepBlock
@@ -85,9 +86,9 @@ class ScenarioGuidePage(BasePage):
     is_listed_content = True
     is_service_guide = True
     search_fields = BasePage.search_fields + [
-        index.SearchField("questions"),
-        index.SearchField("steps"),
-        index.SearchField("faqs"),
+        SegmentedField("questions"),
+        SegmentedField("steps"),
+        SegmentedField("faqs"),
         index.FilterField("life_event"),
     ]
     content_panels = BasePage.content_panels + [

@@ -1,18 +1,34 @@
-"""Wagtail's database search backend, with one fix for Chinese titles on PostgreSQL.
+"""Wagtail's database search backend, reading queries the way pages were indexed, with two fixes.
 
-PostgreSQL's default parser reads a run of Chinese characters as one word, so nearly every title is one
-lexeme long and the average title length is 1.0. Wagtail then stores a title norm of exactly 1.0 — the value
-its refresh treats as "not yet computed" — and rewrote every such row on every save: each save cost a pass
-over the whole index, and a bulk import grew quadratically. This refresh leaves alone the rows whose norm is
-already right. SQLite and other databases get Wagtail's backend unchanged.
+Every query string is cut into words by `search.text` before it reaches the engine, so admin searches and
+the reader's search page both find 结婚 inside 内地居民结婚登记 (the pages' fields are segmented by
+`search.indexing.SegmentedField`).
+
+PostgreSQL: its default parser reads a run of Chinese characters as one word, so nearly every title was one
+lexeme long and the average title length 1.0. Wagtail then stores a title norm of exactly 1.0 — the value its
+refresh treats as "not yet computed" — and rewrote every such row on every save: each save cost a pass over
+the whole index, and a bulk import grew quadratically. This refresh leaves alone the rows whose norm is
+already right.
+
+SQLite gets title weights in `search.sqlite` (imported only there: its model exists only on SQLite).
 """
 
 from django.db import connection
 from django.db.models import Avg, F
 from django.db.models.functions import Length
 
-from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+
+from .text import query_words
+
+
+class SegmentedQueries:
+    """A search backend whose query strings are folded and cut into words like the indexed text."""
+
+    def search(self, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = " ".join(query_words(query))
+        return super().search(query, model_or_queryset, **kwargs)
 
 
 class ChineseTitleIndex(PostgresIndex):
@@ -23,9 +39,13 @@ class ChineseTitleIndex(PostgresIndex):
         stale.exclude(title_norm=average / F("title_length")).update(title_norm=average / F("title_length"))
 
 
-class ChineseTitleBackend(PostgresSearchBackend):
+class ChineseTitleBackend(SegmentedQueries, PostgresSearchBackend):
     index_class = ChineseTitleIndex
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    return ChineseTitleBackend(params) if connection.vendor == "postgresql" else database_backend(params)
+    if connection.vendor == "postgresql":
+        return ChineseTitleBackend(params)
+    from .sqlite import TitleWeightedSQLiteBackend
+
+    return TitleWeightedSQLiteBackend(params)

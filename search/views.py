@@ -1,38 +1,79 @@
-"""The site search page."""
+"""The site search page (/search/ and per language)."""
 
-import logging
-import re
-
-from django.db import DatabaseError
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
-from elastic_transport import TransportError
+from home.listing import PAGE_SIZE
 
-from home.listing import paginate
-
-MAX_QUERY_LENGTH = 200
-# Quotes and operators that full-text engines parse as syntax, and control characters: never part of a word.
-SYNTAX = re.compile(r'["\'*^():\\\x00-\x1f\x7f]+')
-logger = logging.getLogger(__name__)
-
-
-def clean_query(text):
-    """The reader's words, without characters a search engine would read as syntax."""
-    return " ".join(SYNTAX.sub(" ", text[:MAX_QUERY_LENGTH]).split())
+from . import results as search_results
+from .forms import MAX_QUERY_LENGTH, SearchForm
+from .models import SearchLog
+from .text import fold, query_words
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    pages = Page.objects.live().public().filter(locale=Locale.get_active())
-    results = pages.search(query) if query else Page.objects.none()
-    try:
-        page = paginate(request, results)
-    except TransportError:
-        logger.warning("Elasticsearch is unavailable; searching the database index for %r", query, exc_info=True)
-        page = paginate(request, pages.search(query, backend="database"))  # settings keep it beside Elasticsearch
-    except DatabaseError:
-        logger.warning("Search failed for %r", query, exc_info=True)
-        page = paginate(request, Page.objects.none())
-    return render(request, "search/search.html", {"query": query, "results": page})
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        fields = "、".join(str(form.fields[name].label) for name in form.errors)
+        context = {"form": form, "query": "", "notice": f"筛选条件“{fields}”无法识别，请重新选择。"}
+        return render(request, "search/search.html", context, status=400)
+    query = form.cleaned_data["q"]
+    context = {"form": form, "query": query, "notice": notice(form, query)}
+    if query and not context["notice"]:
+        context.update(answer(request, form, query))
+    return render(request, "search/search.html", context)
+
+
+def notice(form, query):
+    if form.too_long:
+        return f"搜索词过长，请缩短到 {MAX_QUERY_LENGTH} 个字以内。"
+    if form.data.get("q", "").strip() and not query_words(query):
+        return "搜索词中没有可查找的文字，请输入中文、英文或数字。"
+    return ""
+
+
+def answer(request, form, query):
+    """Results, facets and promotions for a valid query; the first screen of a new search is logged."""
+    locale = Locale.get_active()
+    hits = search_results.rank(query, locale)
+    labels = search_results.Labels(locale)
+    chosen = form.facet_choices()
+    shown = search_results.narrow(hits, labels, chosen)
+    if form.cleaned_data["sort"] == "date":
+        shown = search_results.by_date(shown)
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    first_screen = request.GET.get("page", "1") in ("", "1") and not any(chosen.values())
+    if first_screen:
+        log(query, len(hits))
+    return {
+        "searched": True,
+        "results": page,
+        "items": search_results.describe(page.object_list, labels, query_words(query)),
+        "facets": search_results.facets(hits, labels),
+        "chosen": chosen,
+        "total": len(hits),
+        "capped": len(hits) == search_results.MAX_RESULTS,
+        "promotions": promotions(query) if first_screen else [],
+    }
+
+
+def log(query, count):
+    SearchLog.objects.create(query=query[:100], language=get_language(), results=count)
+    Query.get(fold(query)).add_hit()
+
+
+def promotions(query):
+    """Editors' picks (搜索推荐) for the query as typed or folded to Simplified."""
+    strings = {normalise_query_string(query), normalise_query_string(fold(query))}
+    return (
+        SearchPromotion.objects.filter(query__query_string__in=strings)
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
+        .order_by("sort_order")
+    )

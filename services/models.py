@@ -16,6 +16,7 @@ from departments.models import owning_department, portal_departments
 from home.columns import ColumnType
 from home.listing import paginate
 from home.models import BasePage, ColumnPage, Office
+from search.indexing import SegmentedField
 
 from .blocks import ProcedureBlock
 from .browse import ServiceFilter
@@ -69,8 +70,8 @@ class ServiceItemPage(BasePage):
     subpage_types = []
     is_service_guide = True
     search_fields = BasePage.search_fields + [
-        index.SearchField("item_code"),
-        index.SearchField("conditions"),
+        SegmentedField("item_code"),
+        SegmentedField("conditions"),
         index.FilterField("item_type"),
         index.FilterField("theme"),
     ]

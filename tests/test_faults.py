@@ -25,14 +25,14 @@ REDIS_DOWN = {
 }
 ELASTICSEARCH_DOWN = {
     "default": {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "BACKEND": "search.elasticsearch",
         "URLS": [f"http://127.0.0.1:{CLOSED_PORT}"],
         "INDEX_PREFIX": "jm_browser_",
         "TIMEOUT": 1,
         "OPTIONS": {"max_retries": 0},
         "AUTO_UPDATE": False,
     },
-    "database": {"BACKEND": "search.backends"},
+    "fallback": {"BACKEND": "search.backends"},
 }
 
 

@@ -72,8 +72,9 @@ class EnvironmentTests(SimpleTestCase):
         self.assertEqual(environment.cache("redis://127.0.0.1:6379/1")["BACKEND"], "jmportal.cache.TolerantRedisCache")
         self.assertIn("LocMemCache", environment.cache("")["BACKEND"])
 
-    def test_elasticsearch_url_selects_elasticsearch_9(self):
-        backend = environment.search_backend("http://127.0.0.1:9200", "jm_")
-        self.assertEqual(backend["BACKEND"], "wagtail.search.backends.elasticsearch9")
-        self.assertEqual(backend["INDEX_PREFIX"], "jm_")
-        self.assertEqual(environment.search_backend("", "jm_")["BACKEND"], "search.backends")
+    def test_elasticsearch_url_selects_elasticsearch_9_with_the_database_as_fallback(self):
+        backends = environment.search_backends("http://127.0.0.1:9200", "jm_")
+        self.assertEqual(backends["default"]["BACKEND"], "search.elasticsearch")
+        self.assertEqual(backends["default"]["INDEX_PREFIX"], "jm_")
+        self.assertEqual(backends["fallback"]["BACKEND"], "search.backends")
+        self.assertEqual(environment.search_backends("", "jm_"), {"default": {"BACKEND": "search.backends"}})

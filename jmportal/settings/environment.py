@@ -50,13 +50,13 @@ def cache(redis_url):
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-def search_backend(elasticsearch_url, index_prefix):
-    """Elasticsearch 9 when ELASTICSEARCH_URL is set, otherwise Wagtail's database backend."""
-    if elasticsearch_url:
-        return {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [elasticsearch_url],
-            "INDEX_PREFIX": index_prefix,
-            "TIMEOUT": 5,
-        }
-    return {"BACKEND": "search.backends"}
+def search_backends(elasticsearch_url, index_prefix):
+    """Wagtail's database search; with ELASTICSEARCH_URL, Elasticsearch 9 first and the database as "fallback".
+
+    Both are kept up to date, so the search page can fall back to the database while Elasticsearch is down.
+    """
+    database = {"BACKEND": "search.backends"}
+    if not elasticsearch_url:
+        return {"default": database}
+    elasticsearch = {"BACKEND": "search.elasticsearch", "URLS": [elasticsearch_url], "INDEX_PREFIX": index_prefix}
+    return {"default": {**elasticsearch, "TIMEOUT": 5}, "fallback": database}

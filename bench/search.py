@@ -1,0 +1,121 @@
+"""Benchmark: site search at 100,000 disclosure entries on PostgreSQL — relevance (MRR) and latency.
+
+Builds (or reuses) a bench database with the demo portal plus generated entries (as bench/catalog.py does),
+indexes the generated entries, then asks every query of the relevance set (tests/test_search_relevance.py)
+through the search page in process. Reports the mean reciprocal rank of each query's expected page among the
+first screen of results (20) and the request latency p50/p95, and writes bench/results/search.json and
+search.md. It never asserts a figure.
+
+    make bench            # or: .venv/bin/python bench/search.py [--entries 100000] [--rounds 3]
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import time
+from datetime import datetime
+
+from catalog import RESULTS, build, setup
+
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/jmportal_search_bench"
+INDEX_BATCH = 2000
+
+
+def index_new_entries():
+    """Add the generated entries (written in bulk, bypassing signals) to the search index; return the seconds."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import BigIntegerField
+    from django.db.models.functions import Cast
+
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    from disclosure.models import DisclosureEntryPage
+
+    content_type = ContentType.objects.get_for_model(DisclosureEntryPage)
+    indexed = IndexEntry.objects.filter(content_type=content_type).values(pk=Cast("object_id", BigIntegerField()))
+    missing = DisclosureEntryPage.objects.exclude(pk__in=indexed).prefetch_related("tagged_items__tag").order_by("pk")
+    backend = get_search_backend()
+    started = time.perf_counter()
+    while batch := list(missing[:INDEX_BATCH]):
+        backend.add_bulk(DisclosureEntryPage, batch)
+    return time.perf_counter() - started
+
+
+def measure(rounds):
+    """(reciprocal ranks, latencies in ms) over the relevance set, `rounds` requests per query."""
+    from django.test import Client
+
+    from tests.test_search_relevance import RELEVANCE_SET
+
+    client = Client(HTTP_HOST="localhost")
+    client.get("/search/", {"q": RELEVANCE_SET[0][0]})  # warm per-process caches (jieba, content types)
+    ranks, times = {}, []
+    for query, expected in RELEVANCE_SET:
+        for _ in range(rounds):
+            started = time.perf_counter()
+            response = client.get("/search/", {"q": query})
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (query, response.status_code)  # noqa: S101 - a broken page is no figure
+        shown = re.findall(r'class="search-result__title" href="[^"]*">([^<]*)<', response.content.decode())
+        ranks[query] = shown.index(expected) + 1 if expected in shown else None
+    return ranks, sorted(times)
+
+
+def write(entries, build_seconds, index_seconds, ranks, times, rounds):
+    from django.db import connection
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    reciprocal = [1 / rank if rank else 0 for rank in ranks.values()]
+    result = {
+        "benchmark": "site search",
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "database": f"{connection.vendor} {connection.cursor().connection.server_version}",
+        "entries": entries,
+        "generate_seconds": round(build_seconds, 1),
+        "index_seconds": round(index_seconds, 1),
+        "queries": len(ranks),
+        "requests_per_query": rounds,
+        "mrr": round(statistics.mean(reciprocal), 3),
+        "top3": sum(1 for rank in ranks.values() if rank and rank <= 3),
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        "ranks": ranks,
+    }
+    (RESULTS / "search.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        "# Site search benchmark",
+        "",
+        f"{result['date']} · {result['database']} · {entries:,} disclosure entries · the relevance set's "
+        f"{len(ranks)} queries, {rounds} requests each, in process (Django test client, no HTTP server)",
+        "",
+        "| MRR (first screen) | expected page in top 3 | p50 (ms) | p95 (ms) |",
+        "| ---: | ---: | ---: | ---: |",
+        f"| {result['mrr']} | {result['top3']} / {len(ranks)} | {result['p50_ms']} | {result['p95_ms']} |",
+        "",
+        "Queries whose expected page is not first:",
+        "",
+        *[f"- {query}: {rank or '未出现在第一页'}" for query, rank in ranks.items() if rank != 1],
+        "",
+    ]
+    (RESULTS / "search.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--database", default=os.environ.get("BENCH_SEARCH_DATABASE_URL", DEFAULT_DATABASE))
+    options = parser.parse_args()
+    setup(options.database)
+    entries, build_seconds = build(options.entries)
+    index_seconds = index_new_entries()
+    ranks, times = measure(options.rounds)
+    write(entries, build_seconds, index_seconds, ranks, times, options.rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""The reader's search form: the words, the chosen facet values and the order."""
+
+import re
+
+from django import forms
+
+from .results import KINDS
+
+MAX_QUERY_LENGTH = 100
+# Quotes and operators that full-text engines parse as syntax, and control characters: never part of a word.
+SYNTAX = re.compile(r'["\'*^():\\\x00-\x1f\x7f]+')
+
+
+class QueryField(forms.CharField):
+    """The reader's words without engine syntax or control characters (NUL included): never an error."""
+
+    def to_python(self, value):
+        return " ".join(SYNTAX.sub(" ", super().to_python(value)).split())
+
+
+class SearchForm(forms.Form):
+    q = QueryField(label="搜索关键词", required=False)
+    type = forms.ChoiceField(label="类型", required=False, choices=[("", "全部")] + [(k.key, k.label) for k in KINDS])
+    department = forms.RegexField(label="部门", required=False, regex=r"^\d{1,10}$")
+    year = forms.RegexField(label="年份", required=False, regex=r"^\d{4}$")
+    sort = forms.ChoiceField(label="排序", required=False, choices=[("", "按相关度"), ("date", "按日期")])
+
+    def clean_q(self):
+        """Over-long text is kept out of the engine (`too_long`): the page says so instead."""
+        text = self.cleaned_data["q"]
+        self.too_long = len(text) > MAX_QUERY_LENGTH
+        return "" if self.too_long else text
+
+    def facet_choices(self):
+        return {name: self.cleaned_data[name] for name in ("type", "department", "year")}

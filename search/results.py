@@ -1,0 +1,191 @@
+"""The reader's search: ranked pages, their facets and filters, and what each result shows.
+
+A search returns at most `MAX_RESULTS` pages, best first; facets count exactly those pages, so a facet's
+number is the number of results the reader gets by choosing it. Everything after the ranking (facets, filters,
+date order, pagination) works on that list, whatever the backend ranked it.
+"""
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from home.listing import content_types
+
+from .indexing import searchable_text
+from .snippets import highlight
+from .text import fold, query_words
+
+MAX_RESULTS = 500
+# Task guides and service items rank as if they stood twice as high as they do; audience channels, which
+# repeat the words of the guides they feature, half as high.
+TASK_BOOST = 2
+CHANNEL_WEIGHT = 0.5
+# After Elasticsearch fails, the database answers for this many seconds before Elasticsearch is tried again.
+FALLBACK_SECONDS = 60
+FALLBACK_KEY = "search:use-fallback"
+DEPARTMENT_MODEL = ("departments", "departmentpage")
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    model: tuple = ()  # (app_label, model) of the page type; empty for "every other type"
+
+
+KINDS = [
+    Kind("guide", "场景式服务", ("scenarios", "scenarioguidepage")),
+    Kind("service", "办事事项", ("services", "serviceitempage")),
+    Kind("disclosure", "信息公开", ("disclosure", "disclosureentrypage")),
+    Kind("news", "新闻动态", ("departments", "articlepage")),
+    Kind("other", "其他"),
+]
+OTHER = KINDS[-1]
+
+
+def rank(query, locale):
+    """Live public pages of `locale` matching `query`, best first.
+
+    The engine's relevance (as a share of the best hit's, so SQLite's negative bm25, PostgreSQL's ts_rank and
+    Elasticsearch's scores compare alike) is reweighed the same way on every backend: by the page type's weight
+    (`type_weights`) and by the share of the query's words the title holds (a title holding them all counts
+    double), so a page named for what the reader typed is not buried under long pages that repeat it.
+    """
+    hits = _search(query, Page.objects.live().public().filter(locale=locale))
+    best = max((abs(page.score or 0) for page in hits), default=0) or 1
+    weights = type_weights()
+    words = query_words(query)
+
+    def weight(page):
+        title = fold(page.title)
+        title_share = sum(word in title for word in words) / max(len(words), 1)
+        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + title_share)
+
+    return sorted(hits, key=weight, reverse=True)
+
+
+def type_weights():
+    """{content type id: weight} for the page types that rank above or below their engine's rank."""
+    tasks = content_types(lambda model: model.is_service_guide)
+    channels = content_types(lambda model: model.is_channel)
+    return {content_type.pk: TASK_BOOST for content_type in tasks} | {
+        content_type.pk: CHANNEL_WEIGHT for content_type in channels
+    }
+
+
+def _search(query, pages):
+    """The engine's best `MAX_RESULTS`; the database's when Elasticsearch is down (for `FALLBACK_SECONDS`)."""
+    has_fallback = "fallback" in settings.WAGTAILSEARCH_BACKENDS
+    if not (has_fallback and cache.get(FALLBACK_KEY)):
+        try:
+            return _best(get_search_backend("default"), query, pages)
+        except Exception:
+            if not has_fallback:
+                raise
+            logger.warning("Search engine unreachable; the database answers for %s s", FALLBACK_SECONDS, exc_info=True)
+            cache.set(FALLBACK_KEY, True, FALLBACK_SECONDS)
+    return _best(get_search_backend("fallback"), query, pages)
+
+
+def _best(backend, query, pages):
+    """Pages matching any of the query's words, with the engine's score, best first."""
+    return list(backend.search(query, pages, operator="or").annotate_score("score")[:MAX_RESULTS])
+
+
+class Labels:
+    """What a result is (kind), who published it (department) and when (year), from its plain Page row."""
+
+    def __init__(self, locale):
+        models = {kind.model: kind for kind in KINDS if kind.model}
+        self.kinds = {
+            content_type.pk: models[(content_type.app_label, content_type.model)]
+            for content_type in ContentType.objects.filter(app_label__in={app for app, _ in models})
+            if (content_type.app_label, content_type.model) in models
+        }
+        app_label, model = DEPARTMENT_MODEL
+        departments = Page.objects.filter(
+            locale=locale, content_type__app_label=app_label, content_type__model=model
+        ).values_list("pk", "path", "title")
+        self.departments = {path: (str(pk), title) for pk, path, title in departments}
+        self.lengths = sorted({len(path) for path in self.departments}, reverse=True)
+
+    def kind(self, page):
+        return self.kinds.get(page.content_type_id, OTHER)
+
+    def department(self, page):
+        """(id as text, title) of the department whose branch holds `page`, or None."""
+        for length in self.lengths:
+            if found := self.departments.get(page.path[:length]):
+                return found
+        return None
+
+    @staticmethod
+    def year(page):
+        return str(timezone.localtime(page.first_published_at).year) if page.first_published_at else ""
+
+
+@dataclass
+class Facet:
+    name: str  # the query-string parameter
+    label: str
+    options: list  # (value, label, count), most results first
+
+
+def facets(hits, labels):
+    """The kind, department and year facets of `hits`, each value with its number of results."""
+    kinds = Counter(labels.kind(page).key for page in hits)
+    departments = Counter(labels.department(page) for page in hits)
+    departments.pop(None, None)
+    years = Counter(labels.year(page) for page in hits)
+    years.pop("", None)
+    return [
+        Facet("type", "类型", [(kind.key, kind.label, kinds[kind.key]) for kind in KINDS if kinds[kind.key]]),
+        Facet("department", "部门", [(pk, title, count) for (pk, title), count in departments.most_common()]),
+        Facet("year", "年份", [(year, f"{year}年", years[year]) for year in sorted(years, reverse=True)]),
+    ]
+
+
+def narrow(hits, labels, chosen):
+    """The hits that have every chosen facet value ({"type": "guide", "year": "2026", ...})."""
+    tests = {
+        "type": lambda page: labels.kind(page).key,
+        "department": lambda page: (labels.department(page) or ("",))[0],
+        "year": labels.year,
+    }
+    return [page for page in hits if all(tests[name](page) == value for name, value in chosen.items() if value)]
+
+
+def by_date(hits):
+    return sorted(hits, key=lambda page: (page.first_published_at is not None, page.first_published_at), reverse=True)
+
+
+@dataclass
+class Result:
+    page: Page
+    kind: Kind
+    department: str
+    snippet: str
+
+
+def describe(pages, labels, words):
+    """A `Result` for each page of one screen, in order: one query per page type for the specific pages."""
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    return [
+        Result(
+            page=specific[page.pk],
+            kind=labels.kind(page),
+            department=(labels.department(page) or ("", ""))[1],
+            snippet=highlight(searchable_text(specific[page.pk]), words),
+        )
+        for page in pages
+        if page.pk in specific
+    ]

@@ -1,0 +1,38 @@
+"""SQLite FTS5 ranking with the title above the body.
+
+FTS5's bm25() weighs every column alike, so a word in the title counted no more than one in the body; here the
+title column weighs `TITLE_WEIGHT` times the body (the autocomplete column does not rank).
+"""
+
+from django.db.models import FloatField, Func
+
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import Not, Phrase, PlainText
+
+from .backends import SegmentedQueries
+
+TITLE_WEIGHT = 5.0
+
+
+class TitleWeightedBM25(Func):
+    """FTS5's bm25() with weights for the index's columns (autocomplete, body, title)."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, {TITLE_WEIGHT})", []
+
+
+class TitleWeightedCompiler(SQLiteSearchQueryCompiler):
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, Phrase | PlainText | Not):
+            return TitleWeightedBM25() * boost
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+
+class TitleWeightedSQLiteBackend(SegmentedQueries, SQLiteSearchBackend):
+    query_compiler_class = TitleWeightedCompiler
