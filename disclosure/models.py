@@ -49,9 +49,10 @@ class DisclosureEntryPageTag(TaggedItemBase):
 class DisclosureEntryPage(BasePage):
     """One item of government information in the catalog, with the metadata the Regulations require."""
 
-    index_number = models.CharField(
+    # NULL until numbered. Unique per document, not per row: an entry's translations carry its number.
+    index_number = models.CharField(  # noqa: DJ001
         "索引号", max_length=40, db_index=True, null=True, blank=True, editable=False, help_text="首次发布时自动生成"
-    )  # unique per document, not per row: an entry's zh-hant and en translations carry its number
+    )
     document_number = models.CharField("文号", max_length=60, blank=True, help_text="例如：江民〔2026〕12号")
     written_date = models.DateField("成文日期", null=True, blank=True)
     topic = models.CharField("主题分类", max_length=20, choices=Topic.choices, default=Topic.GENERAL, db_index=True)

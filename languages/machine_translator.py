@@ -4,9 +4,10 @@ from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 
-import opencc
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
+
+import opencc
 
 VARIANTS = {"s2t", "s2hk", "s2tw"}  # OpenTCC standard, Hong Kong, Taiwan usage
 DEFAULT_VARIANT = "s2hk"  # what most of Jiangmen's overseas communities read

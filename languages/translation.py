@@ -58,9 +58,9 @@ def translate(instance, locale, translator=None, *, refresh=True, result=None):
 
 def _refresh_source(source, instance):
     """Extract the object's content again if it changed since the last extraction; True when it did."""
-    if isinstance(instance, Page) and instance.latest_revision_created_at is not None:
-        if instance.latest_revision_created_at <= source.last_updated_at:
-            return False
+    edited = getattr(instance, "latest_revision_created_at", None)
+    if edited is not None and edited <= source.last_updated_at:
+        return False
     before = source.content_json
     source.update_from_db()
     return source.content_json != before

@@ -26,7 +26,13 @@ RICH_BODY = [
         '<p>请携带<b>护照</b>到<a href="https://www.jiangmen.gov.cn/qwj/">市侨务局</a>办理，'
         '并下载<a linktype="document" id="1">申请表</a>。</p><ul><li>后台预约</li><li>发现问题请致电</li></ul>',
     ),
-    ("links", {"heading": "常用链接", "links": [{"title": "华侨频道", "page": None, "url": "https://gov.cn/", "description": "为华侨服务"}]}),
+    (
+        "links",
+        {
+            "heading": "常用链接",
+            "links": [{"title": "华侨频道", "page": None, "url": "https://gov.cn/", "description": "为华侨服务"}],
+        },
+    ),
 ]
 
 
@@ -56,7 +62,9 @@ def test_the_variant_is_configurable(variant, expected):
 
 def test_a_page_is_translated_with_its_markup_links_and_block_structure_intact(home):
     section = SectionPageFactory(parent=home, title="华侨服务", slug="overseas-services")
-    page = StandardPageFactory(parent=section, title="华侨身份认定", slug="status", summary="为华侨办理身份认定", body=RICH_BODY)
+    page = StandardPageFactory(
+        parent=section, title="华侨身份认定", slug="status", summary="为华侨办理身份认定", body=RICH_BODY
+    )
 
     translated = translate(page, locale("zh-hant"))
 
@@ -78,7 +86,9 @@ def test_strings_an_editor_corrected_survive_a_refresh(home):
     page = StandardPageFactory(parent=home, title="江门概况", slug="overview", summary="侨乡江门")
     hant = locale("zh-hant")
     translate(page, hant)
-    StringTranslation.objects.filter(locale=hant, data="僑鄉江門").update(data="僑鄉江門（編輯校對）", translation_type="manual")
+    StringTranslation.objects.filter(locale=hant, data="僑鄉江門").update(
+        data="僑鄉江門（編輯校對）", translation_type="manual"
+    )
     page.title = "江门市概况"
     page.save_revision().publish()
 
