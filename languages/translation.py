@@ -69,6 +69,8 @@ def _refresh_source(source, instance):
 def fill_missing_strings(translation, translator):
     """Give every string of `translation` that has none yet the translator's version; returns how many."""
     source, locale = translation.source, translation.target_locale
+    if not translator.can_translate(source.locale, locale):
+        return 0
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"), locale=locale, context_id=OuterRef("context_id")
     )

@@ -6,6 +6,7 @@ from wagtail_localize.operations import translate_object, translate_page_subtree
 import pytest
 
 from channels.audiences import Audience
+from languages.translation import translate, translate_tree
 
 from .factories import ChannelPageFactory, SectionPageFactory
 
@@ -31,3 +32,31 @@ def test_a_translated_tree_is_served_under_its_language_prefix(client, home):
     assert '<html lang="zh-hant">' in html
     assert 'href="/zh-hant/discover/"' in html  # navigation stays inside the reader's language
     assert client.get("/overseas/").status_code == 200
+
+
+def test_the_switcher_links_to_the_translation_where_it_exists_and_else_to_that_languages_home(client, home):
+    section = SectionPageFactory(parent=home, title="走进江门", slug="discover")
+    zh_hant, en = Locale.objects.get(language_code="zh-hant"), Locale.objects.get(language_code="en")
+    translate_tree(home, zh_hant)
+    translate(home, en)
+
+    html = client.get("/discover/").content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert 'href="/zh-hant/discover/" lang="zh-hant"' in html
+    assert 'href="/en/?untranslated=1" lang="en"' in html
+    assert 'hreflang="zh-Hant" href="http://testserver/zh-hant/discover/"' in html
+    assert 'hreflang="en" href=' not in html  # no alternate where there is no translation
+    assert "暂无本语言版本" not in html
+
+    html = client.get("/en/?untranslated=1").content.decode()
+    assert '<html lang="en">' in html and 'role="status"' in html
+    html = client.get("/zh-hant/discover/").content.decode()
+    assert '<html lang="zh-hant">' in html and 'href="/discover/" lang="zh-hans"' in html
+    assert section.get_translation(zh_hant).title == "走進江門"
+
+
+def test_search_answers_in_every_language(client, home):
+    for prefix in ["", "/zh-hant", "/en"]:
+        response = client.get(f"{prefix}/search/?q=江门")
+        assert response.status_code == 200, prefix
+        assert 'href="/en/search/?q=' in response.content.decode()
