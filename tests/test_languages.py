@@ -60,3 +60,16 @@ def test_search_answers_in_every_language(client, home):
         response = client.get(f"{prefix}/search/?q=江门")
         assert response.status_code == 200, prefix
         assert 'href="/en/search/?q=' in response.content.decode()
+
+
+def test_each_language_has_its_own_sitemap(client, home):
+    SectionPageFactory(parent=home, title="走进江门", slug="discover")
+    translate_tree(home, Locale.objects.get(language_code="zh-hant"))
+
+    index = client.get("/sitemap.xml").content.decode()
+    assert all(f"http://testserver/sitemap-{code}.xml" in index for code in ["zh-hans", "zh-hant", "en"])
+    hant = client.get("/sitemap-zh-hant.xml").content.decode()
+    assert "/zh-hant/discover/</loc>" in hant and "localhost/discover/" not in hant
+    assert "localhost/discover/</loc>" in client.get("/sitemap-zh-hans.xml").content.decode()
+    assert "<url>" not in client.get("/sitemap-en.xml").content.decode()
+    assert client.get("/sitemap-fr.xml").status_code == 404
