@@ -1,6 +1,12 @@
-"""Languages are wired from the start: a translated tree is served under its language prefix."""
+"""Three languages: each tree under its prefix, a switcher to the same page in another language, per-language
+sitemaps, and the demo in zh-hans, zh-hant (OpenCC) and English."""
+
+import io
+
+from django.core.management import call_command
 
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object, translate_page_subtree
 
 import pytest
@@ -73,3 +79,29 @@ def test_each_language_has_its_own_sitemap(client, home):
     assert "localhost/discover/</loc>" in client.get("/sitemap-zh-hans.xml").content.decode()
     assert "<url>" not in client.get("/sitemap-en.xml").content.decode()
     assert client.get("/sitemap-fr.xml").status_code == 404
+
+
+def test_the_demo_answers_in_three_languages_and_scripts(client):
+    call_command("load_demo", stdout=io.StringIO())
+
+    for prefix, language, expected in [
+        ("", "zh-hans", ["华侨频道", "旅游观光"]),
+        ("/zh-hant", "zh-hant", ["華僑頻道", "旅遊觀光"]),
+        ("/en", "en", ["For Overseas Chinese", "Visiting Jiangmen"]),
+    ]:
+        pages = {url: client.get(f"{prefix}{url}") for url in ["/", "/overseas/", "/services/scenarios/tourism/"]}
+        html = "".join(response.content.decode() for response in pages.values())
+        assert all(response.status_code == 200 for response in pages.values()), prefix
+        assert html.count(f'<html lang="{language}">') == 3, prefix
+        assert all(text in html for text in expected), prefix
+    hant = client.get("/zh-hant/overseas/").content.decode()
+    assert "華僑" in hant and "华侨" not in hant
+    guide = client.get("/en/services/scenarios/tourism/?visitor=foreign&stay=relatives").content.decode()
+    assert "Register where you stay (foreign nationals)" in guide and "Who are you travelling as?" in guide
+    assert "Prepare your entry documents" in guide
+
+    english = Page.objects.filter(locale__language_code="en")
+    sources = Page.objects.filter(translation_key__in=english.values("translation_key"), locale=Locale.get_default())
+    assert english.count() == sources.count() >= 19  # translations of the zh-hans pages, not pages of their own
+    assert TranslationSource.objects.filter(object_id__in=english.values("translation_key")).count() == english.count()
+    assert client.get("/en/search/?q=Jiangmen").status_code == client.get("/zh-hant/search/?q=江門").status_code == 200
