@@ -94,6 +94,9 @@ def test_the_demo_answers_in_three_languages_and_scripts(client):
         assert all(response.status_code == 200 for response in pages.values()), prefix
         assert html.count(f'<html lang="{language}">') == 3, prefix
         assert all(text in html for text in expected), prefix
+    home = client.get("/en/").content.decode()  # links chosen on the zh-hans home lead to the English pages
+    assert '<a href="/en/services/scenarios/tourism/">Visiting Jiangmen</a>' in home
+    assert 'href="/zh-hant/services/scenarios/talent/"' in client.get("/zh-hant/").content.decode()
     hant = client.get("/zh-hant/overseas/").content.decode()
     assert "華僑" in hant and "华侨" not in hant
     guide = client.get("/en/services/scenarios/tourism/?visitor=foreign&stay=relatives").content.decode()

@@ -1,8 +1,11 @@
 """The language switcher and hreflang alternates: the same page in each language, else that language's home."""
 
+from functools import cache
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -57,3 +60,19 @@ def language_versions(context):
 def came_untranslated(context):
     """True when the reader followed the switcher from a page that has no version in this language."""
     return UNTRANSLATED in context["request"].GET
+
+
+@cache
+def locale_ids():
+    """{language code: Locale id}; locales are fixed by settings.LANGUAGES and migrations, so read once."""
+    return dict(Locale.objects.values_list("language_code", "pk"))
+
+
+@register.filter
+def localized(page):
+    """The live translation of a linked page in the reader's language, else the page itself: links chosen on a
+    zh-hans page keep readers of its translations in their language. No query when the page is in it already."""
+    locale_id = locale_ids().get(translation.get_language())
+    if page is None or locale_id is None or page.locale_id == locale_id:
+        return page
+    return page.get_translations().filter(locale_id=locale_id).live().first() or page

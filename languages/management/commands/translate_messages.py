@@ -1,6 +1,7 @@
-import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+import polib
 
 from languages.machine_translator import to_traditional
 
