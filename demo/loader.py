@@ -26,6 +26,7 @@ from services.models import ServiceIndexPage, ServiceItemPage
 
 from . import content
 from .interaction import load_interaction
+from .translations import load_translations
 
 ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
 
@@ -80,6 +81,7 @@ class DemoLoader:
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
+        load_translations(self)
         for expression in content.read("expressions.json"):
             SensitiveExpression.objects.get_or_create(expression=expression.pop("expression"), defaults=expression)
         users = content.read("users.json")

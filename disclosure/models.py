@@ -50,8 +50,9 @@ class DisclosureEntryPageTag(TaggedItemBase):
 class DisclosureEntryPage(BasePage):
     """One item of government information in the catalog, with the metadata the Regulations require."""
 
-    index_number = models.CharField(
-        "索引号", max_length=40, unique=True, null=True, blank=True, editable=False, help_text="首次发布时自动生成"
+    # NULL until numbered. Unique per document, not per row: an entry's translations carry its number.
+    index_number = models.CharField(  # noqa: DJ001
+        "索引号", max_length=40, db_index=True, null=True, blank=True, editable=False, help_text="首次发布时自动生成"
     )
     document_number = models.CharField("文号", max_length=60, blank=True, help_text="例如：江民〔2026〕12号")
     written_date = models.DateField("成文日期", null=True, blank=True)

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 from departments.models import DepartmentPage
 
 from .index_numbers import allocate
@@ -10,8 +12,9 @@ UNKNOWN_DEPARTMENT = "0" * 18
 
 
 def assign_index_number(sender, instance, **kwargs):
-    """Give an entry its 索引号 the first time it is published; it never changes afterwards."""
-    if instance.index_number:
+    """Give an entry its 索引号 the first time it is published; it never changes afterwards. Translations (other
+    locales) copy their source's number and never draw one."""
+    if instance.index_number or instance.locale_id != Locale.get_default().pk:
         return
     department = DepartmentPage.objects.ancestor_of(instance).order_by("-depth").first()
     year = timezone.localtime(instance.first_published_at or timezone.now()).year

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -203,14 +204,14 @@ class PortalSettings(BaseSiteSetting):
 
 
 class District(models.TextChoices):
-    CITY = "city", "市直"
-    PENGJIANG = "pengjiang", "蓬江区"
-    JIANGHAI = "jianghai", "江海区"
-    XINHUI = "xinhui", "新会区"
-    TAISHAN = "taishan", "台山市"
-    KAIPING = "kaiping", "开平市"
-    HESHAN = "heshan", "鹤山市"
-    ENPING = "enping", "恩平市"
+    CITY = "city", _("市直")
+    PENGJIANG = "pengjiang", _("蓬江区")
+    JIANGHAI = "jianghai", _("江海区")
+    XINHUI = "xinhui", _("新会区")
+    TAISHAN = "taishan", _("台山市")
+    KAIPING = "kaiping", _("开平市")
+    HESHAN = "heshan", _("鹤山市")
+    ENPING = "enping", _("恩平市")
 
 
 class Office(TranslatableMixin, index.Indexed, models.Model):

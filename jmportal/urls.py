@@ -4,13 +4,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.feeds import CatalogAtomFeed, CatalogFeed
 from home import elderly_mode
 from home.views import robots_txt
 from jmportal.api import api_router
+from languages import sitemaps
 from search import views as search_views
 from services import views as services_views
 
@@ -22,7 +22,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/services/items/", services_views.push_items, name="push_service_items"),
     path("api/12345/", include("interaction.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.sitemap, name="language_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("elderly-mode/", elderly_mode.switch, name="elderly_mode"),
 ]

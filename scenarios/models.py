@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,14 +24,14 @@ from .blocks import FAQBlock, QuestionBlock, StepBlock
 
 
 class LifeEvent(models.TextChoices):
-    FAMILY = "family", "婚育家庭"
-    EDUCATION = "education", "教育入学"
-    RESIDENCE = "residence", "户籍证照"
-    SOCIAL_SECURITY = "social_security", "社会保障"
-    EMPLOYMENT = "employment", "就业人才"
-    TRANSPORT = "transport", "交通出行"
-    TOURISM = "tourism", "旅游观光"
-    BUSINESS = "business", "企业经营"
+    FAMILY = "family", _("婚育家庭")
+    EDUCATION = "education", _("教育入学")
+    RESIDENCE = "residence", _("户籍证照")
+    SOCIAL_SECURITY = "social_security", _("社会保障")
+    EMPLOYMENT = "employment", _("就业人才")
+    TRANSPORT = "transport", _("交通出行")
+    TOURISM = "tourism", _("旅游观光")
+    BUSINESS = "business", _("企业经营")
 
 
 class ScenarioIndexPage(ColumnPage):

@@ -101,9 +101,10 @@ def test_missing_page_gives_the_portal_404(client, home):
 
 def test_sitemap_lists_live_pages(client, home):
     SectionPageFactory(parent=home, slug="discover")
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap.xml")  # the index of the per-language sitemaps
     assert response.status_code == 200
-    assert "/discover/" in response.content.decode()
+    assert "http://testserver/sitemap-zh-hans.xml" in response.content.decode()
+    assert "/discover/" in client.get("/sitemap-zh-hans.xml").content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap(client, home):

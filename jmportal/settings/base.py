@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "participation",
     "performance",
     "search",
+    "languages",
     "demo",
     "wagtail_localize",
     "wagtail.api.v2",
@@ -151,6 +152,12 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# zh-hant is kept from zh-hans by OpenCC (languages.machine_translator): s2hk (Hong Kong usage, default), s2t, s2tw.
+TRADITIONAL_CHINESE_VARIANT = env.text("TRADITIONAL_CHINESE_VARIANT", "s2hk")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "languages.machine_translator.OpenCCTranslator",
+    "OPTIONS": {"VARIANT": TRADITIONAL_CHINESE_VARIANT},
+}
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -133,12 +133,8 @@ LANGUAGES = [("zh-hant", "繁體中文", "華僑"), ("en", "English", "Overseas"
 
 @pytest.mark.parametrize(("code", "name", "channel_word"), LANGUAGES, ids=["zh-hant", "en"])
 def test_overseas_reader_switches_language_on_the_overseas_channel(page, screenshot, code, name, channel_word):
-    """Needs the language switcher of issue #9: until it is merged, this journey is reported as xfail."""
     page.goto("/overseas/")
-    switcher = page.locator(f"a[hreflang='{code}']")
-    if switcher.count() == 0:
-        pytest.xfail("the language switcher (issue #9) is not on the page yet")
-    switcher.first.click()
+    page.locator(f".language-switcher a[lang='{code}']").click()
     expect(page).to_have_url(re.compile(rf"/{code}/overseas/"))
     expect(page.locator("html")).to_have_attribute("lang", code)
     expect(page.get_by_role("heading", level=1)).to_contain_text(channel_word)
