@@ -10,9 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.search import index
 
+from . import layout_cache
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
-from . import layout_cache
 from .forms import PortalPageForm
 from .routing import descend
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+
 def descend(root, components):
     """(ancestors, page, remaining): the pages from `root` down to the deepest page the path names (loaded as its
     specific type), and the path components that page must route itself. `page` is None when no child matched."""
