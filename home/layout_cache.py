@@ -1,4 +1,5 @@
-"""What every page's layout repeats (the menu, the site settings), kept in Django's cache between requests.
+"""What many requests repeat (the menu, the site settings, the performance board's figures), kept in Django's
+cache between requests.
 
 Every entry is keyed by a version that changes whenever a page, a site or the site settings are saved, moved or
 deleted, so an editor's change shows on the next request. With several worker processes the cache must be shared
@@ -20,13 +21,13 @@ def version():
     return cache.get_or_set(VERSION_KEY, uuid4().hex, None)
 
 
-def cached(name, compute):
-    """`compute()`, kept under `name` until the next change to the tree or the settings."""
+def cached(name, compute, timeout=TIMEOUT):
+    """`compute()`, kept under `name` until the next change to the tree or the settings (or `timeout` seconds)."""
     key = f"layout:{version()}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout)
     return value
 
 

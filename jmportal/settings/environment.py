@@ -59,3 +59,10 @@ def search_backend(elasticsearch_url, index_prefix):
             "TIMEOUT": 5,
         }
     return {"BACKEND": "search.backends"}
+
+
+def front_cache(purge_url):
+    """The nginx front cache to purge (e.g. http://127.0.0.1:8080) when FRONT_CACHE_PURGE_URL is set; else none."""
+    if purge_url:
+        return {"nginx": {"BACKEND": "frontcache.backends.NginxBackend", "LOCATION": purge_url}}
+    return {}
