@@ -34,9 +34,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/catalog.py
-	$(BIN)/python bench/service_import.py
+bench: $(VENV)/.installed-dev  # needs nginx, libnginx-mod-http-cache-purge, wrk, PostgreSQL and Redis (docs/DEPLOY.md)
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache
