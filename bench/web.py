@@ -13,6 +13,7 @@ Needs nginx, libnginx-mod-http-cache-purge, wrk (Debian packages), PostgreSQL an
 """
 
 import argparse
+import getpass
 import json
 import os
 import re
@@ -83,6 +84,8 @@ def measured(command, env):
 
 def build(env, work):
     """Fill the bench database up to SCALE (what is there already is kept), before any front cache runs."""
+    from wagtail.search.models import IndexEntry
+
     from departments.models import ArticlePage, DepartmentPage
     from disclosure.models import DisclosureEntryPage
 
@@ -97,6 +100,8 @@ def build(env, work):
         manage(env, "import_service_items", str(items))
     if (missing := SCALE["news"] - ArticlePage.objects.filter(slug__startswith="generated-").count()) > 0:
         manage(env, "generate_news_articles", str(missing))
+    if IndexEntry.objects.count() < DisclosureEntryPage.objects.count():
+        manage(env, "update_index")  # the generated entries are written without the search index
     manage(env, "collectstatic", "--noinput")
     entry = DisclosureEntryPage.objects.live().filter(slug__startswith="bulk-").order_by("path").first()
     PAGES["disclosure entry"] = entry.get_url_parts()[2]
@@ -105,7 +110,8 @@ def build(env, work):
 def start_servers(env, work):
     (work / "static").mkdir(exist_ok=True)
     config = (ROOT / "bench" / "nginx.conf").read_text(encoding="utf-8")
-    for name, value in {"WORK": work, "ROOT": ROOT, "APP_PORT": APP_PORT, "CACHE_PORT": CACHE_PORT}.items():
+    values = {"WORK": work, "ROOT": ROOT, "APP_PORT": APP_PORT, "CACHE_PORT": CACHE_PORT, "USER": getpass.getuser()}
+    for name, value in values.items():
         config = config.replace(f"@{name}@", str(value))
     (work / "nginx.conf").write_text(config, encoding="utf-8")
     gunicorn = subprocess.Popen(
@@ -122,7 +128,14 @@ def start_servers(env, work):
             return [gunicorn, nginx]
         except OSError:
             time.sleep(0.3)
+    stop([gunicorn, nginx])
     raise RuntimeError("gunicorn or nginx did not start: see " + str(work))
+
+
+def stop(servers):
+    for server in servers:
+        server.terminate()
+        server.wait()
 
 
 def fetch(port, path):
@@ -134,9 +147,11 @@ def fetch(port, path):
 
 def wrk(url, seconds):
     """requests/s, p50 and p99 in ms of one wrk run (2 threads, 16 keep-alive connections)."""
-    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-H", f"Host: {HOST}", url]
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", "-H", f"Host: {HOST}", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)$", output, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|99)[.0]*%\s+([\d.]+\w+)\s*$", output, re.MULTILINE))
+    if "50" not in latency or "99" not in latency:
+        raise RuntimeError(f"wrk printed no latency for {url}:\n{output}")
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": milliseconds(latency["50"]),
@@ -247,6 +262,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=20, help="in-process requests per catalog filter or search")
     parser.add_argument("--entries", type=int, default=SCALE["entries"], help="fewer for a quick trial")
     parser.add_argument("--news", type=int, default=SCALE["news"], help="fewer for a quick trial")
+    parser.add_argument("--build-only", action="store_true", help="fill the bench database, measure nothing")
     parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     options = parser.parse_args()
@@ -256,6 +272,8 @@ def main():
     os.environ.update({key: env[key] for key in ("REDIS_URL", "FRONT_CACHE_PURGE_URL")})
     catalog.setup(options.database)
     build(env, work)
+    if options.build_only:
+        return
     servers = start_servers(env, work)
     try:
         load_before = load_average()
@@ -263,9 +281,7 @@ def main():
         visible = publish_to_visible()
         load_after = load_average()
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait()
+        stop(servers)
     result = {
         "benchmark": "pages over HTTP, front cache, static limit",
         "date": datetime.now().isoformat(timespec="seconds"),
