@@ -108,6 +108,9 @@ def build(env, work):
 
 
 def start_servers(env, work):
+    from django.core.cache import cache
+
+    cache.clear()  # the bench's own Redis database: nothing cached from another database or an earlier build
     (work / "static").mkdir(exist_ok=True)
     config = (ROOT / "bench" / "nginx.conf").read_text(encoding="utf-8")
     values = {"WORK": work, "ROOT": ROOT, "APP_PORT": APP_PORT, "CACHE_PORT": CACHE_PORT, "USER": getpass.getuser()}
