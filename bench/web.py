@@ -104,7 +104,15 @@ def build(env, work):
         manage(env, "update_index")  # the generated entries are written without the search index
     manage(env, "collectstatic", "--noinput")
     entry = DisclosureEntryPage.objects.live().filter(slug__startswith="bulk-").order_by("path").first()
-    PAGES["disclosure entry"] = entry.get_url_parts()[2]
+    PAGES["disclosure entry"] = portal_path(entry)
+
+
+def portal_path(page):
+    """The page's path on the portal's default site (HOST), even when a department's own site serves it too."""
+    from wagtail.models import Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    return "/" + page.url_path.removeprefix(root.url_path)
 
 
 def start_servers(env, work):
@@ -197,7 +205,7 @@ def publish_to_visible(rounds=3):
     from disclosure.models import DisclosureCatalogPage, DisclosureEntryPage
 
     catalog_page = DisclosureCatalogPage.objects.live().filter(url_path__contains="/departments/mzj/").first()
-    path = catalog_page.get_url_parts()[2]
+    path = portal_path(catalog_page)
     seconds = []
     for number in range(rounds):
         while fetch(CACHE_PORT, path)[1] != "HIT":
