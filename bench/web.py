@@ -27,6 +27,7 @@ import time
 import urllib.request
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import catalog
 
@@ -45,7 +46,7 @@ PAGES = {
     "scenario guide (answers)": "/services/scenarios/marriage/?identity=one_overseas&photo=no",
     "disclosure catalog (filtered)": "/disclosure/catalog/?topic=civil&year=2024",
     "disclosure entry": None,  # a generated entry, found once the data exist
-    "search": "/search/?q=婚姻登记",
+    "search": "/search/?" + urlencode({"q": "婚姻登记"}),
 }
 SEARCHES = {"婚姻登记": {"q": "婚姻登记"}, "低保标准": {"q": "低保标准"}, "不动产": {"q": "不动产登记"}}
 TARGETS = {"home": 60, "other": 50, "cache_share": 0.5, "publish_s": 5, "catalog_p95": 100, "search_p95": 200}
