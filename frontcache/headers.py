@@ -1,7 +1,7 @@
 """Which responses a shared cache (the nginx front cache) may keep, and for how long.
 
-A response is shared only when it cannot differ from one reader to another: a GET or HEAD answered 200 to an
-anonymous reader (no session data, no Authorization header) that sets no cookie and used no CSRF token (so no
+A response is shared only when it cannot differ from one reader to another: a GET or HEAD answered (200, or the
+301/404/410 a moved or unpublished page leaves behind, so a refresh replaces the old copy) to an anonymous reader (no session data, no Authorization header) that sets no cookie and used no CSRF token (so no
 form, no preview, no citizen's data). Everything else on those paths is marked private and never
 stored. URLs with a query string (filters, pages, a guide's answers) are kept per full URL for a shorter time,
 because a purge on publish names only the plain URLs.
@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 SHAREABLE_METHODS = {"GET", "HEAD"}
+SHAREABLE_STATUSES = {200, 301, 404, 410}
 # Headers a shared page does not vary on: its language is in the URL, and only anonymous, cookie-less
 # requests get a shared response (nginx bypasses its cache for requests with a session cookie).
 NOT_VARYING = {"cookie", "accept-language"}
@@ -26,7 +27,7 @@ def is_shareable(request, response):
     session = getattr(request, "session", None)
     return (
         request.method in SHAREABLE_METHODS
-        and response.status_code == 200
+        and response.status_code in SHAREABLE_STATUSES
         and not response.has_header("Cache-Control")
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

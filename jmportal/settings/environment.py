@@ -64,5 +64,5 @@ def search_backend(elasticsearch_url, index_prefix):
 def front_cache(purge_url):
     """The nginx front cache to purge (e.g. http://127.0.0.1:8080) when FRONT_CACHE_PURGE_URL is set; else none."""
     if purge_url:
-        return {"nginx": {"BACKEND": "frontcache.backends.NginxBackend", "LOCATION": purge_url}}
+        return {"nginx": {"BACKEND": "frontcache.backends.NginxRefreshBackend", "LOCATION": purge_url}}
     return {}
