@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(VENV)/.installed-dev  # needs nginx, libnginx-mod-http-cache-purge, wrk, PostgreSQL and Redis (docs/DEPLOY.md)
+bench: $(VENV)/.installed-dev  # needs nginx, wrk, PostgreSQL and Redis (docs/DEPLOY.md)
 	$(BIN)/python bench/web.py
 
 clean:

@@ -9,7 +9,7 @@ p50/p95 of catalog filtering and search, and the time and peak memory of `load_d
 import. Writes bench/results/latest.md and latest.json. It never asserts a timing.
 
     make bench     # or: .venv/bin/python bench/web.py [--runs 3] [--seconds 5]
-Needs nginx, libnginx-mod-http-cache-purge, wrk (Debian packages), PostgreSQL and Redis on loopback.
+Needs nginx and wrk (Debian packages), PostgreSQL and Redis on loopback.
 """
 
 import argparse

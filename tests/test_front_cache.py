@@ -196,3 +196,12 @@ def test_without_a_front_cache_nothing_is_purged_and_pages_still_work(
         StandardPageFactory(parent=section).save_revision().publish()
 
     assert callbacks == [] and client.get("/discover/").status_code == 200
+
+
+def test_the_404_of_an_unpublished_page_may_be_shared_so_a_refresh_replaces_the_old_copy(client, section):
+    page = StandardPageFactory(parent=section, slug="notice")
+    page.unpublish()
+
+    response = client.get("/discover/notice/")
+
+    assert response.status_code == 404 and shared(response)
