@@ -45,7 +45,9 @@ def markdown(result):
         f"- `load_demo` into an empty database: {costs['load_demo']['seconds']} s, peak {costs['load_demo']['peak_mb']} MB.",
         f"- Service-item import benchmark (bench/service_import.py: onboarding 61 departments, then importing 315 items "
         f"/ 728 procedures three times): {costs['service_import']['script_seconds']} s in all, peak "
-        f"{costs['service_import']['peak_mb']} MB; the imports alone: see service_import.md.",
+        f"{costs['service_import']['peak_mb']} MB; the imports alone (s): "
+        + ", ".join(f"{run} {figures['seconds']}" for run, figures in (costs["service_import"]["runs"] or {}).items())
+        + ".",
         "",
         "## Targets (issue #10)",
         "",
