@@ -37,6 +37,15 @@ def markdown(result):
     ]
     for kind, figures in result["in_process"].items():
         lines += [f"| {kind}: {label} | {f['p50_ms']} | {f['p95_ms']} |" for label, f in figures.items()]
+    if "cpu_ms_per_request" in result:
+        lines += [
+            "",
+            "## CPU per uncached page (Django in process, median ms): what requests/s would be on idle cores",
+            "",
+            "| page | CPU ms | 2 workers on 2 idle cores, at most (requests/s) |",
+            "| --- | ---: | ---: |",
+            *[f"| {label} | {ms} | {2000 / ms:,.0f} |" for label, ms in result["cpu_ms_per_request"].items() if ms],
+        ]
     costs = result["costs"]
     lines += [
         "",

@@ -240,6 +240,25 @@ def in_process(rounds):
     }
 
 
+def cpu_per_request(rounds):
+    """CPU milliseconds this process spends per page (median of `rounds`), Django and the database client only:
+    unlike requests/s it hardly moves with other programs' load. 2 workers on 2 idle cores serve at most about
+    2000 / (this + the database's own time) requests/s."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST=HOST)
+    figures = {}
+    for label, path in PAGES.items():
+        client.get(path)
+        times = []
+        for _ in range(rounds):
+            started = time.process_time()
+            client.get(path)
+            times.append((time.process_time() - started) * 1000)
+        figures[label] = round(statistics.median(times), 1)
+    return figures
+
+
 def costs(env, database_url):
     """Time and peak memory of load_demo into an empty database, and of the service-item import benchmark."""
     demo_url = database_url.rsplit("/", 1)[0] + "/" + database_url.rsplit("/", 1)[1] + "_demo"
@@ -309,6 +328,7 @@ def main():
         "pages": pages,
         "publish_to_visible": visible,
         "in_process": in_process(options.rounds),
+        "cpu_ms_per_request": cpu_per_request(options.rounds),
         "costs": costs(env, options.database),
     }
     shutil.rmtree(work, ignore_errors=True)
