@@ -47,22 +47,28 @@ def markdown(result):
             *[f"| {label} | {ms} | {2000 / ms:,.0f} |" for label, ms in result["cpu_ms_per_request"].items() if ms],
         ]
     costs = result["costs"]
-    lines += [
-        "",
-        "## Costs",
-        "",
-        f"- `load_demo` into an empty database: {costs['load_demo']['seconds']} s, peak {costs['load_demo']['peak_mb']} MB.",
-        f"- Service-item import benchmark (bench/service_import.py: onboarding 61 departments, then importing 315 items "
-        f"/ 728 procedures three times): {costs['service_import']['script_seconds']} s in all, peak "
-        f"{costs['service_import']['peak_mb']} MB; the imports alone (s): "
-        + ", ".join(f"{run} {figures['seconds']}" for run, figures in (costs["service_import"]["runs"] or {}).items())
-        + ".",
-        "",
-        "## Targets (issue #10)",
-        "",
-        *[f"- {line}" for line in verdicts(result, targets)],
-        "",
-    ]
+    lines += (
+        ["", "## Costs", "", "Not measured in this run (`--no-costs`)."]
+        if costs is None
+        else [
+            "",
+            "## Costs",
+            "",
+            f"- `load_demo` into an empty database: {costs['load_demo']['seconds']} s, peak {costs['load_demo']['peak_mb']} MB.",
+            f"- Service-item import benchmark (bench/service_import.py: onboarding 61 departments, then importing 315 items "
+            f"/ 728 procedures three times): {costs['service_import']['script_seconds']} s in all, peak "
+            f"{costs['service_import']['peak_mb']} MB; the imports alone (s): "
+            + ", ".join(
+                f"{run} {figures['seconds']}" for run, figures in (costs["service_import"]["runs"] or {}).items()
+            )
+            + ".",
+            "",
+            "## Targets (issue #10)",
+            "",
+            *[f"- {line}" for line in verdicts(result, targets)],
+            "",
+        ]
+    )
     return "\n".join(lines)
 
 
