@@ -44,9 +44,8 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/catalog.py
-	$(BIN)/python bench/service_import.py
+bench: $(VENV)/.installed-dev  # needs nginx, wrk, PostgreSQL and Redis (docs/DEPLOY.md)
+	$(BIN)/python bench/web.py
 	$(BIN)/python bench/search.py
 
 clean:

@@ -12,6 +12,8 @@ from home.models import ColumnPage
 
 from .audiences import Audience
 
+GUIDES_SHOWN = 24  # the newest task guides; a city has hundreds of service items, the rest are a search away
+
 
 class PageAudience(models.Model):
     """Marks a page as meant for one audience; the channel page of that audience lists it."""
@@ -69,6 +71,6 @@ class ChannelPage(ColumnPage):
         context = super().get_context(request, *args, **kwargs)
         tagged = pages_for(self.audience, self.locale_id)
         guide_types = content_types(lambda model: model.is_service_guide)
-        context["guides"] = tagged.filter(content_type__in=guide_types)
+        context["guides"] = tagged.filter(content_type__in=guide_types)[:GUIDES_SHOWN]
         context["tagged_pages"] = paginate(request, tagged.exclude(content_type__in=guide_types))
         return context

@@ -1,14 +1,17 @@
 """Admin for the disclosure platform: the timeliness report, its dashboard panel, the annual report draft."""
 
 from django.urls import path, reverse
+from django.utils import translation
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from departments.models import DepartmentPage
+from frontcache.purge import FRONT_CACHE_HOOK
 from home.reports import report_urls
 
-from .models import DisclosureCatalogPage
+from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
 from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView
 
 
@@ -34,3 +37,16 @@ def timeliness_panel(request, panels):
 def draft_annual_report_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, DisclosureCatalogPage) and page.permissions_for_user(user).can_add_subpage():
         yield Button("起草年度报告", reverse("draft_annual_report", args=[page.pk]), icon_name="doc-full", priority=60)
+
+
+@hooks.register(FRONT_CACHE_HOOK)
+def catalogs_and_feeds(page):
+    """An entry is also listed by the central catalog and the city's and its department's feeds."""
+    if not isinstance(page, DisclosureEntryPage):
+        return []
+    department = DepartmentPage.objects.ancestor_of(page).first()
+    with translation.override(page.locale.language_code):
+        feeds = [reverse("disclosure_rss"), reverse("disclosure_atom")]
+        if department:
+            feeds += [reverse(f"department_disclosure_{kind}", args=[department.code]) for kind in ("rss", "atom")]
+    return [*DisclosureIndexPage.objects.live().filter(locale_id=page.locale_id), *feeds]

@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 
 from wagtail.models import Page, get_page_models
 
+from . import layout_cache
+
 PAGE_SIZE = 20
 
 
@@ -28,15 +30,20 @@ def content_kind_choices():
 
 
 def latest_content(source, count, kind=""):
-    """The newest live content pages anywhere below `source`, optionally of one kind (an app_label.model)."""
-    kinds = content_types(lambda model: model.is_listed_content and (not kind or model._meta.label_lower == kind))
-    return list(
-        Page.objects.live()
-        .public()
-        .descendant_of(source)
-        .filter(content_type__in=kinds)
-        .order_by("-first_published_at", "-pk")[:count]
-    )
+    """The newest live content pages anywhere below `source`, optionally of one kind (an app_label.model).
+    Kept in the layout cache: only a change to the tree (a publication) changes the answer."""
+
+    def newest():
+        kinds = content_types(lambda model: model.is_listed_content and (not kind or model._meta.label_lower == kind))
+        return list(
+            Page.objects.live()
+            .public()
+            .descendant_of(source)
+            .filter(content_type__in=kinds)
+            .order_by("-first_published_at", "-pk")[:count]
+        )
+
+    return layout_cache.cached(f"latest:{source.pk}:{count}:{kind}", newest)
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):

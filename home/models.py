@@ -1,6 +1,7 @@
 """The home page, the five top sections, plain content pages, the shared base page and site settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +13,11 @@ from wagtail.search import index
 
 from search.indexing import PAGE_SEARCH_FIELDS
 
+from . import layout_cache
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
 from .forms import PortalPageForm
+from .routing import descend
 
 
 class BasePage(Page):
@@ -46,9 +49,24 @@ class BasePage(Page):
         context["page_meta"] = self.page_meta(ancestors)
         return context
 
+    def route(self, request, path_components):
+        """Find the page in two queries whatever the depth, remembering the pages passed on the way (the
+        breadcrumbs) so rendering need not fetch them again."""
+        passed = getattr(self, "_route_ancestors", None)
+        if not path_components:
+            self._route_ancestors = passed or []
+            return super().route(request, path_components)
+        ancestors, page, remaining = descend(self, path_components)
+        if page is None:
+            raise Http404
+        page._route_ancestors = (passed or []) + ancestors
+        return page.route(request, remaining)
+
     def ancestors_within_site(self, request):
         """Ancestors from the root of the site serving this request (the portal or a department's
         sub-site) down to the parent; empty when the page is that root."""
+        if hasattr(self, "_route_ancestors"):
+            return self._route_ancestors
         site = Site.find_for_request(request)
         roots = [root.root_path for root in Site.get_site_root_paths() if site and root.site_id == site.pk]
         root = max((path for path in roots if self.url_path.startswith(path)), key=len, default="/")
@@ -198,9 +216,19 @@ class PortalSettings(BaseSiteSetting):
         FieldPanel("error_report_url"),
         FieldPanel("footer_links"),
     ]
+    select_related = ["hotline_page"]
 
     class Meta:
         verbose_name = "网站设置"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings from the layout cache: every page shows them, few requests change them."""
+        return layout_cache.cached(f"settings:{site.pk if site else None}", lambda: cls.load_for_site(site))
+
+    @classmethod
+    def load_for_site(cls, site):
+        return super().for_site(site)
 
 
 class District(models.TextChoices):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from departments.models import DepartmentPage
+from home import layout_cache
 from home.columns import ColumnType
 from home.models import ColumnPage
 from interaction.workdays import months_later
@@ -20,6 +21,7 @@ from .figures import compute, first_of_month
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MONTHS_SHOWN = 12
+FIGURES_SECONDS = 300  # the board says when its figures were computed; cases change without any page being saved
 CSV_COLUMNS = [
     ("排名", lambda rank, row: rank),
     ("部门", lambda rank, row: row.name),
@@ -73,7 +75,12 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
         today = timezone.localdate()
         month, problem = parse_month(request.GET.get("month", ""), today)
         months = [months_later(first_of_month(today), -number) for number in range(MONTHS_SHOWN)]
-        return today, month, {"month": month, "months": months, "problem": problem, "computed_at": timezone.now()}
+        return today, month, {"month": month, "months": months, "problem": problem}
+
+    def figures(self, month, today, only=None):
+        """(rows, computed_at): the month's figures, computed at most once per FIGURES_SECONDS."""
+        key = f"performance:{self.pk}:{month}:{today}:{only.pk if only else 'all'}"
+        return layout_cache.cached(key, lambda: (compute(month, today, only=only), timezone.now()), FIGURES_SECONDS)
 
     def respond(self, request, template, **extra):
         context = self.get_context(request)
@@ -83,7 +90,7 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
     @path("")
     def ranking(self, request):
         today, month, context = self.month_context(request)
-        rows = compute(month, today)
+        rows, context["computed_at"] = self.figures(month, today)
         chart = bar_chart(f"{month:%Y年%m月}各部门综合得分", [(row.name, row.score) for row in rows], unit="")
         return self.respond(request, "performance/performance_board_page.html", rows=rows, chart=chart, **context)
 
@@ -93,7 +100,8 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
         if department is None:
             raise Http404("没有这个部门")
         today, month, context = self.month_context(request)
-        row = compute(month, today, only=department)[0]
+        rows, context["computed_at"] = self.figures(month, today, only=department)
+        row = rows[0]
         charts = [
             bar_chart("评价分布", row.rating_distribution, unit="件"),
             bar_chart(

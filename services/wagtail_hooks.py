@@ -6,11 +6,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from departments.models import owning_department
+from frontcache.purge import FRONT_CACHE_HOOK
 from home.forms import CHECK_HOOK, pages_to_bulk_publish, refuse
 from home.reports import report_urls
 
 from .completeness import incomplete_message
-from .models import ServiceItemPage
+from .models import ServiceIndexPage, ServiceItemPage
 from .views import IncompleteItemsReportView
 
 
@@ -44,3 +45,11 @@ def services_urls():
 @hooks.register("register_reports_menu_item")
 def incomplete_items_menu_item():
     return MenuItem("办事指南要素检查", reverse("incomplete_items_report"), icon_name="tasks", order=850)
+
+
+@hooks.register(FRONT_CACHE_HOOK)
+def city_wide_list(page):
+    """A service item is also listed by the city-wide 办事事项 list."""
+    if not isinstance(page, ServiceItemPage):
+        return []
+    return ServiceIndexPage.objects.live().filter(locale_id=page.locale_id)

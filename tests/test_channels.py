@@ -35,3 +35,18 @@ def test_channel_hides_unpublished_pages(client, home):
     draft = ArticlePageFactory(parent=column, title="尚未发布的草稿", audiences=[Audience.CITIZEN])
     draft.unpublish()
     assert "尚未发布的草稿" not in client.get("/citizen/").content.decode()
+
+
+def test_a_channel_shows_the_newest_task_guides_not_hundreds(client, home):
+    from channels.models import GUIDES_SHOWN
+
+    from .factories import DepartmentServicesPageFactory, ServiceItemPageFactory
+
+    ChannelPageFactory(parent=home, slug="citizen", audience=Audience.CITIZEN)
+    column = DepartmentServicesPageFactory(parent=DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home)))
+    for number in range(GUIDES_SHOWN + 3):
+        ServiceItemPageFactory(parent=column, title=f"事项{number:02d}号", audiences=[Audience.CITIZEN])
+
+    html = client.get("/citizen/").content.decode()
+    assert html.count("号</a>") == GUIDES_SHOWN
+    assert f"事项{GUIDES_SHOWN + 2:02d}号" in html and "事项00号" not in html

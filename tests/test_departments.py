@@ -40,3 +40,20 @@ def test_a_light_theme_colour_is_refused(home):
 def test_contrast_ratio_matches_wcag():
     assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast_ratio("#0b4f8a", "#ffffff"), 1) == 8.4
+
+
+def test_generated_news_articles_are_live_pages_in_the_news_column(client, home):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from .factories import ArticleIndexPageFactory
+
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home), slug="mzj")
+    ArticleIndexPageFactory(parent=department, slug="news")
+    out = StringIO()
+
+    call_command("generate_news_articles", "30", stdout=out)
+
+    assert "新建 30 篇新闻" in out.getvalue()
+    assert "第 1 页，共 2 页" in client.get("/departments/mzj/news/").content.decode()

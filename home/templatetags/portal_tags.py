@@ -4,6 +4,7 @@ from django import template
 
 from wagtail.models import Site
 
+from home import layout_cache
 from home.elderly_mode import is_on as elderly_mode_is_on
 from home.models import HomePage
 
@@ -20,23 +21,33 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def portal_navigation(context):
-    """The site root, its menu pages and audience channels (one query), and a department sub-site's theme."""
+    """The site root, its menu pages and audience channels, and a department sub-site's theme: from the layout
+    cache, so no query once the menu of that root has been built."""
     request = context["request"]
     cached = getattr(request, "_portal_navigation", None)
     if cached is not None:
         return cached
     root = site_root(context)
-    children = list(root.get_children().live().public().in_menu()) if root else []
+    menu = layout_cache.cached(f"menu:{root.pk}", lambda: build_menu(root)) if root else {}
     page = context.get("page")
     navigation = {
         "home": root,
-        "sections": [child for child in children if not child.specific_class.is_channel],
-        "channels": [child for child in children if child.specific_class.is_channel],
+        "sections": menu.get("sections", []),
+        "channels": menu.get("channels", []),
         "active_ids": {ancestor.pk for ancestor in context.get("ancestors", [])} | ({page.pk} if page else set()),
-        "subsite": root.specific if root and not issubclass(root.specific_class, HomePage) else None,
+        "subsite": menu.get("subsite"),
     }
     request._portal_navigation = navigation
     return navigation
+
+
+def build_menu(root):
+    children = list(root.get_children().live().public().in_menu())
+    return {
+        "sections": [child for child in children if not child.specific_class.is_channel],
+        "channels": [child for child in children if child.specific_class.is_channel],
+        "subsite": root.specific if not issubclass(root.specific_class, HomePage) else None,
+    }
 
 
 @register.simple_tag(takes_context=True)

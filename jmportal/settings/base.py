@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "performance",
     "search",
     "languages",
+    "frontcache",
     "demo",
     "wagtail_localize",
     "wagtail.api.v2",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "jmportal.security.SecurityHeadersMiddleware",
+    "frontcache.headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +136,16 @@ DATABASES = {"default": env.database(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache(env.text("REDIS_URL"))}
+
+# The front cache (nginx, deploy/nginx/): seconds a shared cache keeps an anonymous page, and a URL with a query
+# string (which purges cannot name); the paths it never shares; where to send purges when pages are published.
+FRONT_CACHE_SECONDS = env.number("FRONT_CACHE_SECONDS", 600)
+FRONT_CACHE_QUERY_SECONDS = env.number("FRONT_CACHE_QUERY_SECONDS", 60)
+FRONT_CACHE_EXEMPT_PATHS = ["/documents/", "/api/"]
+# Cookies that change how every page looks (适老化): such readers get private pages; nginx bypasses its cache for them.
+FRONT_CACHE_PRIVATE_COOKIES = ["elderly_mode"]
+WAGTAILFRONTENDCACHE = env.front_cache(env.text("FRONT_CACHE_PURGE_URL"))
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # each translation is its own page with its own URL, purged when it changes
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -60,3 +60,10 @@ def search_backends(elasticsearch_url, index_prefix):
         return {"default": database}
     elasticsearch = {"BACKEND": "search.elasticsearch", "URLS": [elasticsearch_url], "INDEX_PREFIX": index_prefix}
     return {"default": {**elasticsearch, "TIMEOUT": 5}, "fallback": database}
+
+
+def front_cache(purge_url):
+    """The nginx front cache to purge (e.g. http://127.0.0.1:8080) when FRONT_CACHE_PURGE_URL is set; else none."""
+    if purge_url:
+        return {"nginx": {"BACKEND": "frontcache.backends.NginxRefreshBackend", "LOCATION": purge_url}}
+    return {}

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from disclosure.generator import generate, refresh_statistics
+from home import layout_cache
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         try:
             made = generate(count, seed=seed)
             refresh_statistics()
+            layout_cache.forget()  # bulk inserts send no signals: lists of the newest content must be rebuilt
         except ValueError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(

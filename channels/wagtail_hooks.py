@@ -1,0 +1,13 @@
+"""The front cache: a channel lists every page tagged for its audience, so any published page may change it."""
+
+from wagtail import hooks
+
+from frontcache.purge import FRONT_CACHE_HOOK
+
+from .models import ChannelPage
+
+
+@hooks.register(FRONT_CACHE_HOOK)
+def channel_pages(page):
+    """Every live channel of the page's language (six pages): the tags the page had before may differ from now."""
+    return ChannelPage.objects.live().filter(locale_id=page.locale_id)
