@@ -73,16 +73,16 @@ def test_keyboard_skip_link_focus_order_and_visible_focus(page):
     page.keyboard.press("Tab")  # the next stop is inside the main content, not back in the header
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
-    # Focus order follows reading order: brand, search, elderly mode, then the main navigation.
+    # Focus order follows reading order: brand, search, languages, elderly mode, then the main navigation.
     page.goto("/services/scenarios/marriage/")
     stops = []
-    for _ in range(6):
+    for _ in range(10):
         page.keyboard.press("Tab")
         stops.append(focused(page))
     assert stops[0] == "跳到主要内容"
     assert "江门政务之窗" in stops[1]
     assert stops[2] == "site-search-q" or "搜索" in stops[2]
-    assert stops.index("首页") > stops.index("适老模式（大字号、高对比度）")
+    assert stops.index("首页") > stops.index("适老模式（大字号、高对比度）") > stops.index("English")
 
 
 def test_elderly_mode_is_switched_by_a_link_and_remembered_without_javascript(page_without_js, screenshot):
