@@ -34,7 +34,7 @@ def is_shareable(request, response):
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(request, "is_preview", False)
         and "authorization" not in request.headers
-        and not any(name in request.COOKIES for name in settings.FRONT_CACHE_PRIVATE_COOKIES)
+        and not any(request.COOKIES.get(name) for name in settings.FRONT_CACHE_PRIVATE_COOKIES)
         and not (user is not None and user.is_authenticated)
         and (session is None or session.is_empty())
     )

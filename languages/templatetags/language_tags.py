@@ -4,6 +4,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
+from django.db.models import Q, Subquery
 from django.urls import translate_url
 from django.utils import translation
 
@@ -29,7 +30,7 @@ class Version:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """A `Version` per language (three queries for a page, none elsewhere) and the `current` language: the
+    """A `Version` per language (one query for a page, none elsewhere) and the `current` language: the
     page's own, so `<html lang>` follows the content even where a page stands in for a missing translation."""
     request, page = context["request"], context.get("page")
     if not isinstance(page, Page):
@@ -38,12 +39,12 @@ def language_versions(context):
             Version(code, name, translate_url(path, code), True, code == current) for code, name in settings.LANGUAGES
         ]
         return Languages(versions, current)
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
-    translations = {codes[p.locale_id]: p for p in page.get_translations(inclusive=True).live().public()}
+    codes = {pk: code for code, pk in locale_ids().items()}
     site = Site.find_for_request(request)
-    homes = {}
-    if site is not None:
-        homes = {codes[p.locale_id]: p for p in site.root_page.get_translations(inclusive=True).live()}
+    translations, homes = {}, {}
+    for version in same_page_and_home(page, site):
+        found = translations if version.translation_key == page.translation_key else homes
+        found[codes[version.locale_id]] = version
     versions = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
@@ -54,6 +55,14 @@ def language_versions(context):
         url = url if translated else f"{url}?{UNTRANSLATED}=1"
         versions.append(Version(code, name, url, translated, code == codes[page.locale_id]))
     return Languages(versions, codes[page.locale_id])
+
+
+def same_page_and_home(page, site):
+    """The live versions of `page` and of the site's home page in every language, in one query."""
+    same = Q(translation_key=page.translation_key)
+    if site is not None:
+        same |= Q(translation_key=Subquery(Page.objects.filter(pk=site.root_page_id).values("translation_key")))
+    return Page.objects.live().filter(same)
 
 
 @register.simple_tag(takes_context=True)
