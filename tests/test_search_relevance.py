@@ -101,7 +101,8 @@ def translate_guides_into_english():
     english = Locale.objects.get(language_code="en")
     for slug, title, summary in ENGLISH_GUIDES:
         guide = Page.objects.get(locale__language_code="zh-hans", slug=slug).specific
-        translation = guide.copy_for_translation(english, copy_parents=True)
+        translation = guide.get_translation_or_none(english)  # load_demo translates some guides already
+        translation = translation.specific if translation else guide.copy_for_translation(english, copy_parents=True)
         translation.title, translation.summary = title, summary
         translation.save_revision().publish()
         for ancestor in translation.get_ancestors().filter(depth__gt=1, live=False):
