@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -5,6 +7,15 @@ import pytest
 from home.models import PortalSettings
 
 from .factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: the database rolls back after a test, the cache (Redis in CI) does not,
+    and rate-limit counters, the cached layout and the search fallback flag live there."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

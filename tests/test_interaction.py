@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -36,13 +35,6 @@ pytestmark = pytest.mark.django_db
 
 ID_NUMBER = "440703198001010012"
 MOBILE = "13812345678"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()  # rate-limit counters live in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import csv
 import io
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -27,11 +26,6 @@ from .test_query_counts import assert_constant, queries_for
 pytestmark = pytest.mark.django_db
 
 SATISFACTION = "非常满意\n满意\n一般\n不满意"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 def survey(home, opens=-3, closes=7, **fields):

@@ -29,13 +29,6 @@ UNREACHABLE_ELASTICSEARCH = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def guide(home):
     guides = ScenarioIndexPageFactory(parent=SectionPageFactory(parent=home, slug="services"))

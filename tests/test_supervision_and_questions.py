@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,11 +20,6 @@ from .test_interaction import MOBILE, act, form_data, message, submit
 from .test_query_counts import assert_constant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture
