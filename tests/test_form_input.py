@@ -2,7 +2,7 @@
 
 from interaction.models import Case
 
-from .test_interaction import fresh_cache, message, portal, submit  # noqa: F401 (fixtures)
+from .test_interaction import message, portal, submit  # noqa: F401 (portal is a fixture)
 
 
 def test_a_department_id_beyond_the_database_integers_is_an_invalid_choice(client, portal):  # noqa: F811
