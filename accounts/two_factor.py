@@ -4,8 +4,6 @@ A user turns it on from their account page by scanning a QR code into an authent
 code; from then on the admin login asks for a current code as well as the password.
 """
 
-import qrcode
-import qrcode.image.svg
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 DEVICE_NAME = "身份验证器"
@@ -27,12 +25,6 @@ def pending_device(user):
     """The device being set up: created on first visit, confirmed by the first correct code."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
-
-
-def qr_svg(device):
-    """The device's otpauth:// URL as an inline SVG QR code, for the authenticator app to scan."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
-    return image.to_string(encoding="unicode")
 
 
 def turn_off(user):

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from home.qr import qr_svg
+
 from . import two_factor
 from .forms import TokenForm
 
@@ -31,5 +33,5 @@ def two_factor_settings(request):
     context = {"enabled": enabled, "form": form, "page_title": "两步验证", "header_icon": "key"}
     if not enabled:
         device = two_factor.pending_device(user)
-        context.update(qr_svg=two_factor.qr_svg(device), secret=b32encode(device.bin_key).decode())
+        context.update(qr_svg=qr_svg(device.config_url), secret=b32encode(device.bin_key).decode())
     return TemplateResponse(request, "accounts/two_factor.html", context, status=400 if form.errors else 200)

@@ -100,7 +100,9 @@ def load_case(loader, item):
         return False
     case = Case(
         tracking_code=item["code"],
-        requested_department=department(loader, item["requested_department"]) if "requested_department" in item else None,
+        requested_department=department(loader, item["requested_department"])
+        if "requested_department" in item
+        else None,
         publish_consent=item.get("publish", False),
         submitted_at=moment(item["submitted"]),
         **{name: item.get(name, "") for name in CASE_FIELDS},

@@ -1,7 +1,7 @@
 """News articles at city scale (5,000 by default), spread over every department's 部门动态 column, for benchmarks.
 
-Pages are added through the tree (`add_child`) as live pages with a past publication time, without revisions:
-fast enough for thousands, and each is a real page that routes, lists and renders like an editor's.
+Each is a real live page with a past publication time that routes, lists and renders like an editor's, written
+with bulk inserts (home.bulk).
 """
 
 import random
@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+
+from home.bulk import append_live_children, settle
 
 from .models import ArticleIndexPage, ArticlePage
 
@@ -26,17 +28,15 @@ def generate(count, seed=12345):
         raise ValueError("没有部门动态栏目：请先运行 load_demo 或 onboard_department。")
     start = datetime(2024, 1, 1, 9, tzinfo=ZoneInfo(settings.TIME_ZONE))
     existing = ArticlePage.objects.count()
+    articles = {column.pk: [] for column in columns}
     for number in range(existing, existing + count):
         published = start + timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
         title = f"{rng.choice(SUBJECTS)}{rng.choice(KINDS)}（第{number + 1}期）"
-        columns[number % len(columns)].add_child(
-            instance=ArticlePage(
-                title=title,
-                slug=f"generated-{number + 1}",
-                summary=f"{title}。",
-                live=True,
-                first_published_at=published,
-                last_published_at=published,
-            )
+        articles[columns[number % len(columns)].pk].append(
+            ArticlePage(title=title, slug=f"generated-{number + 1}", summary=f"{title}。", first_published_at=published)
         )
+    for column in columns:
+        if articles[column.pk]:
+            append_live_children(column, articles[column.pk])
+    settle(ArticlePage)
     return count

@@ -45,9 +45,7 @@ class CaseInspectView(InspectView):
             timeline=case.transitions.select_related("department"),
             pauses=case.pauses.all(),
             actions=[(name, Step(name).label) for name in actions],
-            form=HandleForm(
-                initial={**case.masked(), "department": case.department or case.requested_department}
-            ),
+            form=HandleForm(initial={**case.masked(), "department": case.department or case.requested_department}),
         )
         return context
 

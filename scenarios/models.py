@@ -10,13 +10,11 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-import qrcode
-import qrcode.image.svg
-
 from channels.audiences import Audience
 from channels.models import audience_panel
 from home.columns import ColumnType
 from home.models import BasePage, ColumnPage
+from home.qr import qr_svg
 from search.indexing import SegmentedField
 
 from . import situation
@@ -141,9 +139,3 @@ class ScenarioGuidePage(BasePage):
             qr_svg=qr_svg(personal_url),
         )
         return context
-
-
-def qr_svg(text):
-    """An inline SVG QR code, made on the server: no network, no JavaScript."""
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
-    return image.to_string(encoding="unicode")
