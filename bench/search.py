@@ -1,6 +1,6 @@
 """Benchmark: site search at 100,000 disclosure entries on PostgreSQL — relevance (MRR) and latency.
 
-Builds (or reuses) a bench database with the demo portal plus generated entries (as bench/catalog.py does),
+Builds (or reuses) the bench database with the demo portal plus generated entries (as bench/catalog.py does),
 indexes the generated entries, then asks every query of the relevance set (tests/test_search_relevance.py)
 through the search page in process. Reports the mean reciprocal rank of each query's expected page among the
 first screen of results (20) and the request latency p50/p95, and writes bench/results/search.json and
@@ -17,9 +17,8 @@ import statistics
 import time
 from datetime import datetime
 
-from catalog import RESULTS, build, setup
+from catalog import DEFAULT_DATABASE, RESULTS, build, setup
 
-DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/jmportal_search_bench"
 INDEX_BATCH = 2000
 
 
@@ -108,7 +107,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--database", default=os.environ.get("BENCH_SEARCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
     options = parser.parse_args()
     setup(options.database)
     entries, build_seconds = build(options.entries)

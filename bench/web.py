@@ -91,7 +91,7 @@ def build(env, work):
     from departments.models import ArticlePage, DepartmentPage
     from disclosure.models import DisclosureEntryPage
 
-    env = {key: value for key, value in env.items() if key != "FRONT_CACHE_PURGE_URL"}
+    env = without_front_cache(env)
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
     if (missing := SCALE["entries"] - DisclosureEntryPage.objects.count()) > 0:

@@ -115,6 +115,15 @@ def test_central_catalog_filters(client, entries, query, expected):
     assert titles(response.content.decode()) == sorted(expected)
 
 
+def test_the_catalog_total_follows_publishing_and_unpublishing(client, entries):
+    a, _ = entries
+    assert "共 2 条" in client.get("/disclosure/catalog/", {"topic": "civil"}).content.decode()
+    entry = DisclosureEntryPageFactory(parent=a, title="救助通知", topic="civil", genre="notice")
+    assert "共 3 条" in client.get("/disclosure/catalog/", {"topic": "civil"}).content.decode()
+    entry.unpublish()
+    assert "共 2 条" in client.get("/disclosure/catalog/", {"topic": "civil"}).content.decode()
+
+
 def test_year_filter(client, entries):
     year = datetime.now(ZoneInfo("Asia/Shanghai")).year
     assert len(titles(client.get("/disclosure/catalog/", {"year": year}).content.decode())) == 4
