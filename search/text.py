@@ -104,3 +104,9 @@ def query_words(text, limit=24):
     found = list(dict.fromkeys(words(SPACE_IN_CHINESE.sub("", fold(text)))))
     meaningful = [word for word in found if word not in STOPWORDS]
     return (meaningful or found)[:limit]
+
+
+def core_words(words):
+    """`words` without those made of shorter ones also there (婚姻登记 beside 婚姻 and 登记): pages are cut the
+    same way, so a page holds the longer word only if it holds the shorter ones."""
+    return [word for word in words if not any(other != word and other in word for other in words)]

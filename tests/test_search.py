@@ -173,6 +173,11 @@ def test_facet_counts_equal_the_results_of_each_facet_value(client, portal):
     assert facet_counts(response, "年份") == {"2026年": 1, "2025年": 1}
 
 
+def test_pages_holding_every_word_are_the_results_and_any_word_only_when_none_does(client, portal):
+    assert titles(client.get("/search/", {"q": "台山 结婚"})) == ["七夕当天全市婚姻登记处延长服务时间"]
+    assert sorted(titles(client.get("/search/", {"q": "台山 小学"}))) == ["七夕当天全市婚姻登记处延长服务时间", "小孩上学"]
+
+
 def test_results_can_be_ordered_by_date(client, portal):
     shown = titles(client.get("/search/", {"q": "结婚", "sort": "date"}))
     assert shown[:2] == ["关于2026年义务教育阶段学校招生工作的通知", "七夕当天全市婚姻登记处延长服务时间"]
