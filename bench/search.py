@@ -17,30 +17,7 @@ import statistics
 import time
 from datetime import datetime
 
-from catalog import DEFAULT_DATABASE, RESULTS, build, setup
-
-INDEX_BATCH = 2000
-
-
-def index_new_entries():
-    """Add the generated entries (written in bulk, bypassing signals) to the search index; return the seconds."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import BigIntegerField
-    from django.db.models.functions import Cast
-
-    from wagtail.search.backends import get_search_backend
-    from wagtail.search.models import IndexEntry
-
-    from disclosure.models import DisclosureEntryPage
-
-    content_type = ContentType.objects.get_for_model(DisclosureEntryPage)
-    indexed = IndexEntry.objects.filter(content_type=content_type).values(pk=Cast("object_id", BigIntegerField()))
-    missing = DisclosureEntryPage.objects.exclude(pk__in=indexed).prefetch_related("tagged_items__tag").order_by("pk")
-    backend = get_search_backend()
-    started = time.perf_counter()
-    while batch := list(missing[:INDEX_BATCH]):
-        backend.add_bulk(DisclosureEntryPage, batch)
-    return time.perf_counter() - started
+from catalog import DEFAULT_DATABASE, RESULTS, build, index_missing, setup
 
 
 def measure(rounds):
@@ -111,7 +88,7 @@ def main():
     options = parser.parse_args()
     setup(options.database)
     entries, build_seconds = build(options.entries)
-    index_seconds = index_new_entries()
+    index_seconds = index_missing()
     ranks, times = measure(options.rounds)
     write(entries, build_seconds, index_seconds, ranks, times, options.rounds)
 

@@ -86,8 +86,6 @@ def measured(command, env):
 
 def build(env, work):
     """Fill the bench database up to SCALE (what is there already is kept), before any front cache runs."""
-    from wagtail.search.models import IndexEntry
-
     from departments.models import ArticlePage, DepartmentPage
     from disclosure.models import DisclosureEntryPage
 
@@ -102,8 +100,7 @@ def build(env, work):
         manage(env, "import_service_items", str(items))
     if (missing := SCALE["news"] - ArticlePage.objects.filter(slug__startswith="generated-").count()) > 0:
         manage(env, "generate_news_articles", str(missing))
-    if IndexEntry.objects.count() < DisclosureEntryPage.objects.count():
-        manage(env, "update_index")  # the generated entries are written without the search index
+    catalog.index_missing()
     manage(env, "collectstatic", "--noinput")
     entry = DisclosureEntryPage.objects.live().filter(slug__startswith="bulk-").order_by("path").first()
     PAGES["disclosure entry"] = portal_path(entry)
