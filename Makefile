@@ -44,7 +44,9 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(VENV)/.installed-dev  # needs nginx, wrk, PostgreSQL and Redis (docs/DEPLOY.md)
+bench: $(VENV)/.installed-dev  # needs PostgreSQL and Redis (docs/DEPLOY.md); installs nginx and wrk when missing
+	command -v nginx >/dev/null && command -v wrk >/dev/null || \
+		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx wrk)
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/search.py
 
