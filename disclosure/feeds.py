@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
+from wagtail.models import Locale
+
 from departments.models import DepartmentPage
 
 from .models import DisclosureEntryPage
@@ -12,13 +14,14 @@ FEED_SIZE = 50
 
 
 class CatalogFeed(Feed):
-    """政府信息公开 — 最新公开信息 (RSS 2.0)."""
+    """政府信息公开 — 最新公开信息 (RSS 2.0), in the language of the URL (a department's translations share its code)."""
 
     description = "江门市各部门最新主动公开的政府信息"
 
     def get_object(self, request, code=None):
         self.request = request
-        return get_object_or_404(DepartmentPage.objects.live(), code=code) if code else None
+        self.locale = Locale.get_active()
+        return get_object_or_404(DepartmentPage.objects.live(), code=code, locale=self.locale) if code else None
 
     def title(self, department):
         return f"{department.title} 政府信息公开" if department else "江门市政府信息公开"
@@ -27,7 +30,7 @@ class CatalogFeed(Feed):
         return department.get_url(self.request) if department else "/"
 
     def items(self, department):
-        entries = DisclosureEntryPage.objects.live().public()
+        entries = DisclosureEntryPage.objects.live().public().filter(locale=self.locale)
         if department:
             entries = entries.descendant_of(department)
         return entries.order_by("-first_published_at", "-pk")[:FEED_SIZE]

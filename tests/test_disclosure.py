@@ -202,6 +202,25 @@ def test_feeds_list_new_entries_for_the_city_and_per_department(client, entries)
     assert client.get("/feeds/disclosure/NOSUCHCODE.rss").status_code == 404
 
 
+def test_feeds_answer_in_the_language_of_the_url_when_departments_are_translated(client, entries):
+    from wagtail.models import Locale
+
+    a, _ = entries
+    entry = DisclosureEntryPage.objects.child_of(a).get(title="低保办法")
+    translated = entry.copy_for_translation(Locale.objects.get(language_code="zh-hant"), copy_parents=True)
+    translated.title = "低保辦法"
+    translated.save_revision().publish()
+    for ancestor in translated.get_ancestors().filter(depth__gt=1, live=False):
+        ancestor.specific.save_revision().publish()
+
+    simplified = client.get(f"/feeds/disclosure/{A}.rss")
+    traditional = client.get(f"/zh-hant/feeds/disclosure/{A}.rss")
+    assert simplified.status_code == traditional.status_code == 200
+    assert "低保办法" in simplified.content.decode() and "低保辦法" not in simplified.content.decode()
+    assert "低保辦法" in traditional.content.decode() and "低保办法" not in traditional.content.decode()
+    assert "低保辦法" not in client.get("/feeds/disclosure.rss").content.decode()
+
+
 def test_an_editor_cannot_back_date_the_first_publication(client, catalogs, django_user_model):
     from .site_group import edit_url, posted_form
 
