@@ -19,7 +19,8 @@ CENTRAL_REVIEWERS = "门户审核"
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
 REVIEWER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
-# What the centre manages beyond pages: shared snippets, site settings, workflows, department accounts.
+# What the centre manages beyond pages: shared snippets, site settings, workflows, department accounts, search
+# promotions and the search reports (what citizens search for, and what they do not find).
 ADMIN_MODEL_PERMISSIONS = [
     ("home", "office", ["add", "change", "delete"]),
     ("home", "portalsettings", ["change"]),
@@ -27,6 +28,8 @@ ADMIN_MODEL_PERMISSIONS = [
     ("wagtailcore", "workflow", ["add", "change", "delete"]),
     ("wagtailcore", "task", ["add", "change", "delete"]),
     ("auth", "user", ["add", "change"]),
+    ("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
+    ("search", "searchlog", ["view"]),
 ]
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 DEPARTMENT_MEDIA_ACTIONS = ["add", "change", "choose"]

@@ -216,6 +216,13 @@ def test_portal_administrators_manage_shared_lists_and_onboard(client, home, dja
     admin = django_user_model.objects.create_user("centre", password="pw")
     admin.groups.add(Group.objects.get(name="门户管理员"))
     client.force_login(admin)
-    for url in ["/admin/snippets/home/office/", "/admin/snippets/departments/sensitiveexpression/", "/admin/users/"]:
+    for url in [
+        "/admin/snippets/home/office/",
+        "/admin/snippets/departments/sensitiveexpression/",
+        "/admin/users/",
+        "/admin/searchpicks/",
+        "/admin/reports/popular-queries/",
+        "/admin/reports/zero-result-queries/",
+    ]:
         assert client.get(url).status_code == 200, url
     assert client.get(reverse("onboard_departments")).status_code == 200
