@@ -184,6 +184,14 @@ class Result:
     snippet: str
 
 
+def extract_source(page, words):
+    """The text an extract is cut from: the summary when it holds one of `words` (most do), else all the text
+    (which, for guides and service items, reads every block of their StreamFields)."""
+    summary = getattr(page, "summary", "") or ""
+    folded = fold(summary)
+    return summary if any(word in folded for word in words) else searchable_text(page)
+
+
 def describe(pages, labels, words):
     """A `Result` for each page of one screen, in order: one query per page type for the specific pages."""
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
@@ -192,7 +200,7 @@ def describe(pages, labels, words):
             page=specific[page.pk],
             kind=labels.kind(page),
             department=(labels.department(page) or ("", ""))[1],
-            snippet=highlight(searchable_text(specific[page.pk]), words),
+            snippet=highlight(extract_source(specific[page.pk], words), words),
         )
         for page in pages
         if page.pk in specific

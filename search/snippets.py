@@ -11,7 +11,10 @@ WIDTH = 120
 
 
 def fold_in_place(text):
-    """`text` folded character by character, keeping its length, so positions match the original."""
+    """`text` folded keeping its length, so positions match the original: at once when folding keeps every
+    character's place (nearly always), else character by character."""
+    if len(folded := fold(text)) == len(text):
+        return folded
     return "".join(folded if len(folded := fold(char)) == 1 else char for char in text)
 
 

@@ -6,20 +6,7 @@ common word such as 登记); with it the matching rows come from the index and o
 
 from django.db import migrations
 
-INDEX = "search_indexentry_title_body_gin"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body))"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
-
+from search.postgres_indexes import postgres_index
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -27,4 +14,4 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgres_index("search_indexentry_title_body_gin", "ON wagtailsearch_indexentry USING gin ((title || body))")]
