@@ -62,13 +62,9 @@ def markdown(result):
                 f"{run} {figures['seconds']}" for run, figures in (costs["service_import"]["runs"] or {}).items()
             )
             + ".",
-            "",
-            "## Targets (issue #10)",
-            "",
-            *[f"- {line}" for line in verdicts(result, targets)],
-            "",
         ]
     )
+    lines += ["", "## Targets (issue #10)", "", *[f"- {line}" for line in verdicts(result, targets)], ""]
     return "\n".join(lines)
 
 
