@@ -126,6 +126,18 @@ def test_adding_a_page_in_zh_hans_and_running_the_sync_gives_its_zh_hant_counter
     assert "新建 0，更新 0，无变化 2" in out.getvalue()
 
 
+def test_unpublishing_a_page_takes_its_zh_hant_mirror_offline_too(client, home):
+    call_command("translate_zh_hant", stdout=io.StringIO())
+    notice = StandardPageFactory(parent=home, title="停水通知", slug="notice")
+    call_command("translate_zh_hant", stdout=io.StringIO())
+    assert client.get("/zh-hant/notice/").status_code == 200
+
+    notice.unpublish()
+
+    assert not Page.objects.get(locale=locale("zh-hant"), slug="notice").live
+    assert client.get("/zh-hant/notice/").status_code == 404
+
+
 def test_the_sync_command_refuses_an_unknown_branch(home):
     with pytest.raises(Exception, match="找不到"):
         call_command("translate_zh_hant", "--branch", "/no-such-page/", stdout=io.StringIO())
