@@ -175,7 +175,10 @@ def test_facet_counts_equal_the_results_of_each_facet_value(client, portal):
 
 def test_pages_holding_every_word_are_the_results_and_any_word_only_when_none_does(client, portal):
     assert titles(client.get("/search/", {"q": "台山 结婚"})) == ["七夕当天全市婚姻登记处延长服务时间"]
-    assert sorted(titles(client.get("/search/", {"q": "台山 小学"}))) == ["七夕当天全市婚姻登记处延长服务时间", "小孩上学"]
+    assert sorted(titles(client.get("/search/", {"q": "台山 小学"}))) == [
+        "七夕当天全市婚姻登记处延长服务时间",
+        "小孩上学",
+    ]
 
 
 def test_results_can_be_ordered_by_date(client, portal):
