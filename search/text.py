@@ -107,6 +107,13 @@ def query_words(text, limit=24):
 
 
 def core_words(words):
-    """`words` without those made of shorter ones also there (婚姻登记 beside 婚姻 and 登记): pages are cut the
-    same way, so a page holds the longer word only if it holds the shorter ones."""
-    return [word for word in words if not any(other != word and other in word for other in words)]
+    """`words` without those jieba cuts into shorter words that are all among them too (婚姻登记 beside 婚姻 and
+    登记): pages are cut the same way, so a page holding the longer word holds the shorter ones. (A word merely
+    containing another, 江门 beside 门 or card beside car, stays.)"""
+    present = set(words)
+
+    def composed(word):
+        parts = set(_tokenizer().cut_for_search(word)) - {word}
+        return bool(parts) and parts <= present
+
+    return [word for word in words if not composed(word)]

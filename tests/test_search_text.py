@@ -3,7 +3,7 @@
 from django.test import SimpleTestCase
 
 from search.snippets import highlight
-from search.text import fold, query_words, segment
+from search.text import core_words, fold, query_words, segment
 
 
 class FoldingTests(SimpleTestCase):
@@ -14,6 +14,12 @@ class FoldingTests(SimpleTestCase):
 
 
 class SegmentationTests(SimpleTestCase):
+    def test_every_word_searches_need_only_the_parts_of_a_compound(self):
+        self.assertEqual(core_words(query_words("婚姻登记")), ["婚姻", "登记"])
+        self.assertEqual(core_words(query_words("不动产登记")), ["不动", "动产", "登记"])
+        self.assertEqual(core_words(query_words("江门 门")), ["江门", "门"])  # containing is not being made of
+        self.assertEqual(core_words(query_words("car card")), ["car", "card"])
+
     def test_words_are_found_inside_sentences_with_their_longer_forms(self):
         words = segment("新人可在台山市婚姻登记处办理结婚登记").split()
         for word in ["台山", "台山市", "结婚", "登记", "结婚登记", "婚姻登记处"]:
