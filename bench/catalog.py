@@ -126,7 +126,7 @@ def write(entries, build_seconds, figures, rounds):
     RESULTS.mkdir(parents=True, exist_ok=True)
     result = {
         "benchmark": "disclosure catalog filtering",
-        "date": datetime.now().isoformat(timespec="seconds"),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "database": f"{connection.vendor} {connection.cursor().connection.server_version}",
         "entries": entries,
         "generate_seconds": round(build_seconds, 1),

@@ -47,7 +47,7 @@ def write(entries, build_seconds, index_seconds, ranks, times, rounds):
     reciprocal = [1 / rank if rank else 0 for rank in ranks.values()]
     result = {
         "benchmark": "site search",
-        "date": datetime.now().isoformat(timespec="seconds"),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "database": f"{connection.vendor} {connection.cursor().connection.server_version}",
         "entries": entries,
         "generate_seconds": round(build_seconds, 1),

@@ -73,7 +73,7 @@ def main():
         runs["ten items edited"] = timed_import(path)
     procedures = sum(len(item["procedures"]) for item in items)
     report = {
-        "when": datetime.now().isoformat(timespec="seconds"),
+        "when": datetime.now().astimezone().isoformat(timespec="seconds"),
         "database": "sqlite",
         "departments": len({item["department"] for item in items}),
         "items": len(items),

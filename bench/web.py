@@ -331,7 +331,7 @@ def main():
         stop(servers)
     result = {
         "benchmark": "pages over HTTP, front cache, static limit",
-        "date": datetime.now().isoformat(timespec="seconds"),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": f"{os.cpu_count()} cores, load average {load_before:.1f} before and {load_after:.1f} after the HTTP runs",
         "wrk": f"2 threads, keep-alive, 2 connections uncached and 16 cached or static, {options.seconds} s, "
         f"median of {options.runs} runs",
