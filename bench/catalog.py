@@ -7,16 +7,15 @@ requests in process and writes bench/results/catalog.json and catalog.md. It nev
 """
 
 import argparse
-import json
 import os
-import statistics
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
+import report
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/jmportal_bench"
 INDEX_BATCH = 2000
 QUERIES = {
@@ -113,17 +112,12 @@ def percentiles(client, path, query, rounds):
         response = client.get(path, query)
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, query, response.status_code)  # noqa: S101 - a broken page is no figure
-    times.sort()
-    return {
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-    }
+    return report.percentiles(times)
 
 
 def write(entries, build_seconds, figures, rounds):
     from django.db import connection
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
     result = {
         "benchmark": "disclosure catalog filtering",
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -133,7 +127,6 @@ def write(entries, build_seconds, figures, rounds):
         "requests_per_query": rounds,
         "queries": figures,
     }
-    (RESULTS / "catalog.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Disclosure catalog benchmark",
         "",
@@ -145,8 +138,7 @@ def write(entries, build_seconds, figures, rounds):
         *[f"| {label} | {f['p50_ms']} | {f['p95_ms']} |" for label, f in figures.items()],
         "",
     ]
-    (RESULTS / "catalog.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    report.save("catalog", result, "\n".join(lines))
 
 
 def main():

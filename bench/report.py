@@ -1,5 +1,29 @@
-"""bench/results/latest.md from the figures bench/web.py measured: each figure, its ratio to the static limit,
-and each target of issue #10 said plainly as met or missed."""
+"""Writing benchmark results: every benchmark's JSON and Markdown files in bench/results/, and latest.md from the
+figures bench/web.py measured (each figure, its ratio to the static limit, and each target of issue #10 said
+plainly as met or missed)."""
+
+import json
+import statistics
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def save(name, result, text):
+    """Write bench/results/<name>.json and <name>.md, and print the Markdown."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+def percentiles(times):
+    """p50 and p95 of request times in milliseconds."""
+    times = sorted(times)
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+    }
 
 
 def markdown(result):

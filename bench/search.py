@@ -10,14 +10,14 @@ search.md. It never asserts a figure.
 """
 
 import argparse
-import json
 import os
 import re
 import statistics
 import time
 from datetime import datetime
 
-from catalog import DEFAULT_DATABASE, RESULTS, build, index_missing, setup
+import report
+from catalog import DEFAULT_DATABASE, build, index_missing, setup
 
 
 def measure(rounds):
@@ -37,13 +37,12 @@ def measure(rounds):
         assert response.status_code == 200, (query, response.status_code)  # noqa: S101 - a broken page is no figure
         shown = re.findall(r'class="search-result__title" href="[^"]*">([^<]*)<', response.content.decode())
         ranks[query] = shown.index(expected) + 1 if expected in shown else None
-    return ranks, sorted(times)
+    return ranks, times
 
 
 def write(entries, build_seconds, index_seconds, ranks, times, rounds):
     from django.db import connection
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
     reciprocal = [1 / rank if rank else 0 for rank in ranks.values()]
     result = {
         "benchmark": "site search",
@@ -56,11 +55,9 @@ def write(entries, build_seconds, index_seconds, ranks, times, rounds):
         "requests_per_query": rounds,
         "mrr": round(statistics.mean(reciprocal), 3),
         "top3": sum(1 for rank in ranks.values() if rank and rank <= 3),
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        **report.percentiles(times),
         "ranks": ranks,
     }
-    (RESULTS / "search.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Site search benchmark",
         "",
@@ -76,8 +73,7 @@ def write(entries, build_seconds, index_seconds, ranks, times, rounds):
         *[f"- {query}: {rank or '未出现在第一页'}" for query, rank in ranks.items() if rank != 1],
         "",
     ]
-    (RESULTS / "search.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    report.save("search", result, "\n".join(lines))
 
 
 def main():

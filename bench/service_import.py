@@ -17,8 +17,9 @@ from datetime import datetime
 from io import StringIO
 from pathlib import Path
 
+from report import save
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 TARGET_SECONDS = 60
 
 
@@ -82,8 +83,6 @@ def main():
         "runs": {name: {"seconds": round(seconds, 2), "result": result} for name, (seconds, result) in runs.items()},
         "target_seconds": TARGET_SECONDS,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "service_import.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     lines = [
         "# Service item import benchmark",
         "",
@@ -93,8 +92,7 @@ def main():
         "| run | seconds | result |",
         "| --- | ---: | --- |",
     ] + [f"| {name} | {run['seconds']} | {run['result']} |" for name, run in report["runs"].items()]
-    (RESULTS / "service_import.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    save("service_import", report, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -30,11 +30,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import catalog
+import report
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
-DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/jmportal_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/5"
 APP_PORT, CACHE_PORT = 18471, 18472
 HOST = "localhost"  # the default site's hostname: the key the purge names
@@ -278,7 +277,7 @@ def costs(env, database_url):
     manage(demo_env, "migrate", "--noinput")
     load_seconds, load_mb = measured([PYTHON, "manage.py", "load_demo"], demo_env)
     import_seconds, import_mb = measured([PYTHON, "bench/service_import.py"], {**os.environ})
-    imported = json.loads((RESULTS / "service_import.json").read_text(encoding="utf-8"))
+    imported = json.loads((report.RESULTS / "service_import.json").read_text(encoding="utf-8"))
     return {
         "load_demo": {"seconds": load_seconds, "peak_mb": load_mb},
         "service_import": {"script_seconds": import_seconds, "peak_mb": import_mb, "runs": imported.get("runs")},
@@ -310,7 +309,7 @@ def main():
     parser.add_argument("--news", type=int, default=SCALE["news"], help="fewer for a quick trial")
     parser.add_argument("--no-costs", action="store_true", help="skip timing load_demo and the service-item import")
     parser.add_argument("--build-only", action="store_true", help="fill the bench database, measure nothing")
-    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", catalog.DEFAULT_DATABASE))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
     options = parser.parse_args()
     SCALE.update(entries=options.entries, news=options.news)
@@ -348,13 +347,7 @@ def main():
 
 
 def write(result):
-    import report
-
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    text = report.markdown(result)
-    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
-    print(text)
+    report.save("latest", result, report.markdown(result))
 
 
 if __name__ == "__main__":
