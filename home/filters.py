@@ -21,25 +21,16 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        groups = [
-            (group, format_html_join("", "{}", ((self.option(o),) for o in options)))
-            for group, options, _ in widget["optgroups"]
-        ]
-        body = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html('<optgroup label="{}">{}</optgroup>', group, options) if group else options,)
-                for group, options in groups
-            ),
-        )
+        body = format_html_join("", "{}", ((self.group(label, options),) for label, options, _ in widget["optgroups"]))
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), body)
 
     @staticmethod
-    def option(option):
-        return format_html(
-            '<option value="{}"{}>{}</option>', option["value"], flatatt(option["attrs"]), option["label"]
+    def group(label, options):
+        """The options of one group, in an <optgroup> when it has a label."""
+        html = format_html_join(
+            "", '<option value="{}"{}>{}</option>', ((o["value"], flatatt(o["attrs"]), o["label"]) for o in options)
         )
+        return format_html('<optgroup label="{}">{}</optgroup>', label, html) if label else html
 
 
 class DepartmentFilterForm(forms.Form):

@@ -61,10 +61,10 @@ def rank(query, locale):
     (`type_weights`) and by the share of the query's words the title holds (a title holding them all counts
     double), so a page named for what the reader typed is not buried under long pages that repeat it.
     """
-    hits = _search(query, Page.objects.live().public().filter(locale=locale))
+    words = query_words(query)
+    hits = _search(words, Page.objects.live().public().filter(locale=locale))
     best = max((abs(page.score or 0) for page in hits), default=0) or 1
     weights = type_weights()
-    words = query_words(query)
 
     def weight(page):
         title = fold(page.title)
@@ -83,25 +83,24 @@ def type_weights():
     }
 
 
-def _search(query, pages):
+def _search(words, pages):
     """The engine's best `MAX_RESULTS`; the database's when Elasticsearch is down (for `FALLBACK_SECONDS`)."""
     has_fallback = "fallback" in settings.WAGTAILSEARCH_BACKENDS
     if not (has_fallback and cache.get(FALLBACK_KEY)):
         try:
-            return _best(get_search_backend("default"), query, pages)
+            return _best(get_search_backend("default"), words, pages)
         except Exception:
             if not has_fallback:
                 raise
             logger.warning("Search engine unreachable; the database answers for %s s", FALLBACK_SECONDS, exc_info=True)
             cache.set(FALLBACK_KEY, True, FALLBACK_SECONDS)
-    return _best(get_search_backend("fallback"), query, pages)
+    return _best(get_search_backend("fallback"), words, pages)
 
 
-def _best(backend, query, pages):
-    """Pages holding every word of the query, best first; only when no page holds them all, pages holding any
-    of them. (Ranking every page that holds one common word such as 登记 made a search slow at 100,000 entries,
-    and those pages ranked below the ones holding every word anyway.)"""
-    words = query_words(query)
+def _best(backend, words, pages):
+    """Pages holding every one of the query's `words`, best first; only when no page holds them all, pages
+    holding any of them. (Ranking every page that holds one common word such as 登记 made a search slow at
+    100,000 entries, and those pages ranked below the ones holding every word anyway.)"""
     for chosen, operator in ((core_words(words), "and"), (words, "or")):
         found = backend.search(PlainText(" ".join(chosen), operator=operator), pages)
         if hits := list(found.annotate_score("score")[:MAX_RESULTS]):
