@@ -73,6 +73,11 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
+def demo_env(env):
+    """The demo loader is installed in the development settings only; it writes to the bench database all the same."""
+    return {**env, "DJANGO_SETTINGS_MODULE": "jmportal.settings.dev", "DEBUG": "0"}
+
+
 def measured(command, env):
     """(seconds, peak resident memory in MB) of a command run in its own process."""
     started = time.perf_counter()
@@ -90,7 +95,7 @@ def build(env, work):
 
     env = without_front_cache(env)
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
+    manage(demo_env(env), "load_demo")
     if (missing := SCALE["entries"] - DisclosureEntryPage.objects.count()) > 0:
         manage(env, "generate_disclosure_entries", str(missing))
     if not DepartmentPage.objects.filter(slug="generated-1").exists():
@@ -273,9 +278,9 @@ def costs(env, database_url):
     demo_url = database_url.rsplit("/", 1)[0] + "/" + database_url.rsplit("/", 1)[1] + "_demo"
     drop_database(demo_url)
     catalog.create_database(demo_url)
-    demo_env = {**without_front_cache(env), "DATABASE_URL": demo_url}
-    manage(demo_env, "migrate", "--noinput")
-    load_seconds, load_mb = measured([PYTHON, "manage.py", "load_demo"], demo_env)
+    empty = demo_env({**without_front_cache(env), "DATABASE_URL": demo_url})
+    manage(empty, "migrate", "--noinput")
+    load_seconds, load_mb = measured([PYTHON, "manage.py", "load_demo"], empty)
     import_seconds, import_mb = measured([PYTHON, "bench/service_import.py"], {**os.environ})
     imported = json.loads((report.RESULTS / "service_import.json").read_text(encoding="utf-8"))
     return {

@@ -47,6 +47,11 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)
 
+    def test_production_cannot_load_the_demo(self):
+        result = run_manage("load_demo", SECRET_KEY=REAL_KEY, ALLOWED_HOSTS="www.jiangmen.gov.cn")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("Unknown command: 'load_demo'", result.stderr)
+
     def test_admin_links_default_to_the_first_allowed_host(self):
         command = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
         result = run_manage(

@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "search",
     "languages",
     "frontcache",
-    "demo",
     "wagtail_localize",
     "wagtail.api.v2",
     "wagtail_localize.locales",

@@ -5,6 +5,9 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
+# The demo portal (`load_demo`, with its published passwords) exists only here: production cannot load it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 SECRET_KEY = "test-only-key-jmportal-not-secret-00000000000000000000000000"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
