@@ -72,6 +72,15 @@ class BasePage(Page):
         root = max((path for path in roots if self.url_path.startswith(path)), key=len, default="/")
         return [page for page in self.get_ancestors().filter(depth__gt=1) if page.url_path.startswith(root)]
 
+    def get_sitemap_urls(self, request=None):
+        """Sitemap entries at the address the sitemap was asked at (scheme, host and port of the request, as in
+        Django's sitemap index), not at the Site's configured hostname and port."""
+        entries = super().get_sitemap_urls(request)
+        if request is not None:
+            for entry in entries:
+                entry["location"] = request.build_absolute_uri(self.get_url(request))
+        return entries
+
     def page_meta(self, ancestors):
         """Page-level <meta> tags the national website guideline asks for, as (name, content) pairs."""
         return [("Description", self.summary)] if self.summary else []

@@ -75,8 +75,8 @@ def test_each_language_has_its_own_sitemap(client, home):
     index = client.get("/sitemap.xml").content.decode()
     assert all(f"http://testserver/sitemap-{code}.xml" in index for code in ["zh-hans", "zh-hant", "en"])
     hant = client.get("/sitemap-zh-hant.xml").content.decode()
-    assert "/zh-hant/discover/</loc>" in hant and "localhost/discover/" not in hant
-    assert "localhost/discover/</loc>" in client.get("/sitemap-zh-hans.xml").content.decode()
+    assert "<loc>http://testserver/zh-hant/discover/</loc>" in hant and "testserver/discover/" not in hant
+    assert "<loc>http://testserver/discover/</loc>" in client.get("/sitemap-zh-hans.xml").content.decode()
     assert "<url>" not in client.get("/sitemap-en.xml").content.decode()
     assert client.get("/sitemap-fr.xml").status_code == 404
 
