@@ -31,7 +31,7 @@ messages: $(VENV)/.installed-dev
 
 run: compiled-messages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --port $(PORT)
 	@echo "江门政务之窗: http://$(HOST):$(PORT)/    后台: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -32,8 +32,9 @@ ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
 
 
 class DemoLoader:
-    def __init__(self, log=print):
+    def __init__(self, log=print, port=None):
         self.log = log
+        self.port = port  # where the development server listens: the demo's Sites answer there
         self.pages = {}  # demo path ("/discover/overview/") -> page
         self.created = []
         self.finishing = []  # (page, function adding link blocks once every page exists)
@@ -61,7 +62,8 @@ class DemoLoader:
             ),
         )
         self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
-        self.load_departments(index, content.read("departments.json"))
+        departments = content.read("departments.json")
+        self.load_departments(index, departments)
         self.load_service_items()
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
@@ -82,6 +84,9 @@ class DemoLoader:
             self.load_channel(home, channel)
         self.resolve_links()
         load_translations(self)
+        if self.port:
+            hostnames = {"localhost"} | {data["hostname"] for data in departments if data.get("hostname")}
+            self.serve_sites_on(self.port, hostnames)
         for expression in content.read("expressions.json"):
             SensitiveExpression.objects.get_or_create(expression=expression.pop("expression"), defaults=expression)
         users = content.read("users.json")
@@ -116,6 +121,15 @@ class DemoLoader:
             site.save(update_fields=["root_page"])
         self.pages["/"] = home
         return home
+
+    def serve_sites_on(self, port, hostnames):
+        """Give the demo's Sites (`hostnames`: the portal at localhost, the departments' own hostnames) the port
+        the development server listens on, so the absolute links between them (a department sub-site's link to
+        the 12345 form, the portal's to the sub-site) reach it. Sites at other hostnames are left alone."""
+        for site in Site.objects.filter(hostname__in=hostnames).exclude(port=port).order_by("hostname"):
+            site.port = port
+            site.save(update_fields=["port"])
+            self.log(f"站点 {site.hostname}：端口改为 {port}")
 
     def load_section(self, home, data):
         path = f"/{data['slug']}/"
