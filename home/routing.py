@@ -11,12 +11,15 @@ from django.db.models import Q
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+MAX_DEPTH = Page._meta.get_field("path").max_length // Page.steplen  # the deepest a page can stand in the tree
+
 
 def descend(root, components):
     """(ancestors, page, remaining): the pages from `root` down to the deepest page the path names (loaded as its
     specific type), and the path components that page must route itself. `page` is None when no child matched."""
     wanted = Q()
-    for level, slug in enumerate(components, start=1):
+    reachable = MAX_DEPTH - root.depth  # deeper components cannot name a page: never put them in the query
+    for level, slug in enumerate(components[:reachable], start=1):
         wanted |= Q(depth=root.depth + level, slug=slug)
     candidates = {
         (page.depth, page.slug, page.path[: -Page.steplen]): page

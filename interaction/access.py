@@ -84,7 +84,11 @@ def actor_for_token(token):
     """The 12345 platform's actor for an exchange token: the whole city ("*") or one department's slug; None
     for an unknown token. Tokens come from settings.INTERACTION_EXCHANGE_TOKENS."""
     scope = next(
-        (scope for known, scope in settings.INTERACTION_EXCHANGE_TOKENS.items() if hmac.compare_digest(known, token)),
+        (
+            scope
+            for known, scope in settings.INTERACTION_EXCHANGE_TOKENS.items()
+            if hmac.compare_digest(known.encode(), token.encode())  # bytes: any character, never a TypeError
+        ),
         None,
     )
     if scope is None:

@@ -12,11 +12,14 @@ rules as staff in the admin. Pushing an event whose `event_id` was already appli
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+
+from jmportal.json_body import BodyError, json_text
 
 from .access import actor_for_token, departments, visible
 from .models.cases import Case, Outcome, PauseReason, Satisfaction
@@ -166,8 +169,10 @@ def event_details(payload):
 @authenticated
 def push(request, actor, code):
     try:
-        payload = json.loads(request.body)
-    except ValueError:  # invalid JSON or encoding
+        payload = json.loads(json_text(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
+    except BodyError as error:
+        return problem(error.status, str(error))
+    except ValueError:  # invalid JSON, or an integer too long to convert
         return problem(400, "请求体不是有效的 JSON。")
     try:
         action, event_id, details = event_details(payload)

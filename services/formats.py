@@ -50,6 +50,8 @@ def read_json(text):
             item, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise FormatError(line_at(text, error.pos), f"JSON 格式错误：{error.msg}。") from None
+        except ValueError:  # an integer of more digits than Python converts (4300)
+            raise FormatError(line_at(text, position), "JSON 格式错误：数字位数过多。") from None
         items.append((line_at(text, position), item))
         position = skip_space(text, end)
         if position < len(text) and text[position] == ",":

@@ -11,12 +11,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from departments.models import DepartmentPage, label_publishers
+from jmportal.json_body import BodyError, json_text
 
 from .exchange import import_items
 from .formats import FormatError, read_json
 from .models import ServiceItemPage
-
-MAX_PUSH_BYTES = 20 * 1024 * 1024
 
 
 def refusal(status, message, **headers):
@@ -36,12 +35,10 @@ def push_items(request):
     expected = settings.SERVICES_PUSH_TOKEN
     if not expected or not hmac.compare_digest(token.strip().encode(), expected.encode()):
         return refusal(403, "令牌无效。")
-    if len(request.body) > MAX_PUSH_BYTES:
-        return refusal(413, "推送内容过大，请分批推送。")
     try:
-        entries = read_json(request.body.decode("utf-8"))
-    except UnicodeDecodeError:
-        return refusal(400, "推送内容须为 UTF-8 编码的 JSON。")
+        entries = read_json(json_text(request, settings.SERVICES_PUSH_MAX_BYTES))
+    except BodyError as error:
+        return refusal(error.status, str(error))
     except FormatError as error:
         return refusal(400, str(error))
     report = import_items(entries, prune=request.GET.get("prune") == "1", dry_run=request.GET.get("dry_run") == "1")

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "jmportal.form_encoding.FormEncodingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -184,6 +185,10 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies, with the same limits in deploy/nginx/jmportal.conf: forms and the 12345 exchange 2.5 MB (Django's
+# default, 2560k in nginx), the approval system's push of service items 20 MB, documents WAGTAILDOCS_MAX_UPLOAD_SIZE.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2560 * 1024
+SERVICES_PUSH_MAX_BYTES = 20 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = _("江门政务之窗")
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
