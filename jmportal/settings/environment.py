@@ -39,13 +39,15 @@ def database(default_sqlite_path):
 
 
 def cache(redis_url):
-    """Redis when REDIS_URL is set (a miss, not an error, while it is down), otherwise a per-process memory cache."""
+    """Redis when REDIS_URL is set (a miss, not an error, while it is down or hung), otherwise a per-process memory
+    cache. A healthy Redis answers in a millisecond: a quarter of a second without an answer means it is not well,
+    and the cache then leaves it alone for a while (jmportal/cache.py)."""
     if redis_url:
         return {
             "BACKEND": "jmportal.cache.TolerantRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "jmportal",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25, "retry_seconds": 30},
         }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
