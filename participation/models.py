@@ -110,6 +110,12 @@ class SurveyPage(FormMixin, BasePage):
     class Meta:
         verbose_name = "征集调查"
 
+    def get_submissions_list_view_class(self):
+        """The answers' list and its CSV / XLSX exports, safe to open in a spreadsheet (participation/exports.py)."""
+        from .exports import SurveySubmissionsListView  # Wagtail's admin views load only once the models have
+
+        return SurveySubmissionsListView
+
     def state(self, now=None):
         """ "upcoming", "open" or "closed"."""
         now = now or timezone.now()

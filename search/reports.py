@@ -5,13 +5,16 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.spreadsheets import SafeSpreadsheetMixin
+
 from .models import SearchLog, query_counts
 
 DAYS = 30
 
 
-class QueryReportView(ReportView):
-    """Queries of the last 30 days, most searched first; readable by whoever may view the search log."""
+class QueryReportView(SafeSpreadsheetMixin, ReportView):
+    """Queries of the last 30 days, most searched first; readable by whoever may view the search log. Readers
+    typed the queries: the exports show a formula as text."""
 
     header_icon = "search"
     results_template_name = "search/query_report_results.html"

@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from departments.models import DepartmentPage, label_publishers
+from home.spreadsheets import SafeSpreadsheetMixin
 from jmportal.json_body import BodyError, json_text
 
 from .exchange import import_items
@@ -47,7 +48,7 @@ def push_items(request):
     )
 
 
-class IncompleteItemsReportView(ReportView):
+class IncompleteItemsReportView(SafeSpreadsheetMixin, ReportView):
     """Service items (live or draft) that lack any of the ten elements, per department, for the user's branches."""
 
     page_title = "办事指南要素检查"
