@@ -1,13 +1,10 @@
-"""The plain rules of 公众互动, without the database: working days, masking, tracking codes, captcha."""
+"""The plain rules of 公众互动, without the database: working days, tracking codes, captcha (masking: test_masking)."""
 
 from datetime import date
 
 from django.core import signing
 
-import pytest
-
 from interaction import captcha
-from interaction.masking import is_id_number, mask, short_name
 from interaction.tracking import new_code, normalise, phone_suffix_matches
 from interaction.workdays import Calendar, calendar, months_later
 from jmportal.settings import environment
@@ -55,47 +52,6 @@ def test_a_year_without_a_holiday_file_counts_weekdays_and_is_reported():
 def test_months_later_clamps_to_the_shorter_month():
     assert months_later(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert months_later(date(2026, 1, 15), 1) == date(2026, 2, 15)
-
-
-VALID_ID = "11010519491231002X"  # the GB 11643 sample number
-
-
-def test_id_numbers_are_recognised_by_their_checksum():
-    assert is_id_number(VALID_ID)
-    assert is_id_number("440703198001010012")
-    assert not is_id_number("440703198001010019")  # one digit off: not an ID number
-    assert not is_id_number("4407031980")
-
-
-@pytest.mark.parametrize(
-    ("original", "masked"),
-    [
-        (f"身份证{VALID_ID}。", "身份证1101**********002X。"),
-        ("证件号440703198001010019不对", "证件号440703198001010019不对"),
-        ("手机13812345678或+86 139-1234-5678", "手机138****5678或139****5678"),
-        ("座机0750-3270000", "座机0750-*****00"),
-        ("邮箱chen.dawen@qq.com", "邮箱c***@qq.com"),
-        ("车牌粤J·12345和粤JD12345", "车牌粤J·***45和粤J·****45"),
-        ("住建设三路88号5栋1203房", "住建设三路**号*栋****房"),
-        ("坐3号线到江门站", "坐3号线到江门站"),
-        ("拨打12345热线", "拨打12345热线"),
-    ],
-)
-def test_personal_data_is_masked(original, masked):
-    assert mask(original) == masked
-
-
-def test_a_reply_keeps_the_offices_phone_and_address_but_not_the_citizens_mobile():
-    reply = "陈大文先生：请携带材料到建设三路88号办理，咨询电话0750-3502323；已致电您的手机13812345678。"
-    assert mask(reply, "陈大文", "先生", reply=True) == (
-        "陈先生：请携带材料到建设三路88号办理，咨询电话0750-3502323；已致电您的手机138****5678。"
-    )
-
-
-def test_the_writers_name_becomes_family_name_and_honorific():
-    assert mask("我是陈大文，住在蓬江区。", "陈大文", "先生") == "我是陈先生，住在蓬江区。"
-    assert short_name("司徒美玲", "女士") == "司徒女士"  # compound surnames common in Kaiping and Taishan
-    assert short_name("欧阳锋", "先生") == "欧阳先生"
 
 
 def test_tracking_codes_are_random_and_forgiving_to_type():

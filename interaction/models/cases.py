@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from ..masking import mask, short_name
+from ..masking import redact_case, short_name
 from ..tracking import new_code
 from ..workdays import calendar, months_later
 
@@ -216,15 +216,10 @@ class Case(models.Model):
     def masked(self):
         """What a reviewer starts from before the case goes public: title, content and reply with personal data
         masked; an interview question's title is the asker as the page names them (网友“陈先生”)."""
+        texts = {field: redaction.text for field, redaction in redact_case(self).items()}
         if self.kind == Kind.INTERVIEW:
-            title = f"网友“{short_name(self.name, self.honorific)}”"
-        else:
-            title = mask(self.title, self.name, self.honorific)
-        return {
-            "public_title": title,
-            "public_content": mask(self.content, self.name, self.honorific),
-            "public_reply": mask(self.reply, self.name, self.honorific, reply=True),
-        }
+            texts["public_title"] = f"网友“{short_name(self.name, self.honorific)}”"
+        return texts
 
     def refresh_deadline(self, today=None):
         """Due date: the allowed working days after receipt, plus the working days the clock was paused."""
