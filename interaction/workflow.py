@@ -75,8 +75,8 @@ def applies(name, case):
         return case.clock_paused
     if name == "extend":
         return not case.extended
-    if name == "publish":
-        return case.publish_consent and not case.is_published
+    if name == "publish":  # once, and again for the new reply of a reopened case
+        return case.publish_consent and not (case.is_published and case.public_reply_stands)
     return True
 
 

@@ -426,3 +426,46 @@ def test_the_dashboard_warns_when_deadlines_run_into_a_year_without_holiday_data
 def test_messages_are_due_after_the_configured_number_of_working_days(portal):
     received = timezone.make_aware(timezone.datetime(2026, 9, 30, 10))  # National Day week follows
     assert CaseFactory(submitted_at=received).due_on == date(2026, 10, 10)  # 8 and 9 October, then make-up Saturday
+
+
+def published_letter(portal, **fields):
+    replied = timezone.now() - timedelta(days=2)
+    return CaseFactory(
+        department=portal.a,
+        status=Status.CLOSED,
+        reply="已责令停止施工。",
+        replied_at=replied,
+        public_title="夜间施工噪音扰民",
+        public_content="工地每晚施工。",
+        public_reply="已责令停止施工。",
+        published_at=replied + timedelta(days=1),
+        **fields,
+    )
+
+
+def test_a_reopened_letter_shows_it_is_handled_again_not_the_rejected_reply(client, portal):
+    case = published_letter(portal)
+    client.post(
+        portal.track.url,
+        {"code": case.tracking_code, "phone_suffix": case.phone[-4:], "satisfaction": Satisfaction.UNSATISFIED},
+    )
+    case.refresh_from_db()
+    assert case.status == Status.REOPENED
+
+    board = client.get(portal.letters.url).content.decode()
+    assert "夜间施工噪音扰民" in board and "重新办理中" in board
+    letter = client.get(f"{portal.letters.url}{case.pk}/").content.decode()
+    assert "重新办理中" in letter and "已责令停止施工" not in letter
+    tracking = track(client, portal, case).content.decode()
+    assert "<strong>重新办理中</strong>" in tracking
+    assert '<div class="case-reply">' not in tracking  # the rejected reply is kept below, folded, not as the answer
+    assert "此前的答复" in tracking
+
+    handler = actor_for(portal.editor_a)
+    perform(case, "reply", handler, reply="已联合城管部门查处，工地已停止夜间施工。")
+    case.refresh_from_db()
+    assert "重新办理中" in client.get(portal.letters.url).content.decode()  # the new reply waits for review
+    assert "已联合城管部门查处" in track(client, portal, case).content.decode()
+    perform(case, "publish", actor_for(portal.reviewer_a), **{**case.masked(), "public_title": "夜间施工噪音扰民"})
+    letter = client.get(f"{portal.letters.url}{case.pk}/").content.decode()
+    assert "已联合城管部门查处" in letter and "重新办理中" not in letter

@@ -12,11 +12,14 @@ from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
 
+from interaction.models.cases import Kind, Status
 from participation.models import SurveyFormField
 
 from .factories import (
+    CaseFactory,
     InterviewIndexPageFactory,
     InterviewPageFactory,
+    LetterBoardPageFactory,
     SectionPageFactory,
     SurveyIndexPageFactory,
     SurveyPageFactory,
@@ -250,3 +253,36 @@ def test_interview_pages_cost_the_same_queries_with_few_or_many_exchanges(client
         index.url,
         lambda count: [InterviewPageFactory(parent=index, starts_at=short.starts_at) for _ in range(count)],
     )
+
+
+def test_an_approved_but_unanswered_interview_question_stays_off_the_letter_board(client, home):
+    page = interview(home, days=3)
+    board = LetterBoardPageFactory(parent=page.get_parent().get_parent())
+    now = timezone.now()
+    question = CaseFactory(
+        kind=Kind.INTERVIEW,
+        page=page,
+        status=Status.CLOSED,
+        name="张丽",
+        honorific="女士",
+        content="长者饭堂怎么申请？",
+        public_title="网友“张女士”",
+        public_content="长者饭堂怎么申请？",
+        published_at=now,
+    )
+    letter = CaseFactory(
+        status=Status.CLOSED,
+        reply="已修复。",
+        replied_at=now - timedelta(days=2),
+        public_title="路灯不亮",
+        public_content="路灯坏了。",
+        public_reply="已修复。",
+        published_at=now - timedelta(days=1),
+    )
+
+    letters = client.get(board.url).content.decode()
+
+    assert "网友“张女士”" in client.get(page.url).content.decode()  # it shows on its interview
+    assert "路灯不亮" in letters and "张女士" not in letters
+    assert client.get(f"{board.url}{question.pk}/").status_code == 404
+    assert client.get(f"{board.url}{letter.pk}/").status_code == 200

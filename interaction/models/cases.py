@@ -12,6 +12,7 @@ DISCLOSURE_DAYS = 20  # 《政府信息公开条例》第三十三条: 20 workin
 CONSULTATION_DAYS = 15  # 第三方 has 15 working days to answer; only those pause the clock
 NEAR_DUE_DAYS = 3
 UNANSWERED_MONTHS = 3  # an unanswered valid message this old fails the national website inspection
+REOPENED_LABEL = "重新办理中"
 FLAG_LABELS = {"red": "超三个月未答复", "paused": "暂停计时", "overdue": "已超期", "near_due": "即将到期"}
 
 
@@ -122,6 +123,10 @@ class CaseQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(published_at__isnull=False)
+
+    def letters(self):
+        """公开信件: published cases with a reply to show; an approved interview question has none until answered."""
+        return self.published().exclude(public_reply="")
 
 
 class Case(models.Model):
@@ -253,6 +258,23 @@ class Case(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None
+
+    @property
+    def is_reopened(self):
+        """Handled again after the citizen rejected the reply (重办, perhaps extended since): the reply on file is
+        the rejected one, not an answer."""
+        return self.restarted_on is not None and self.status in OPEN_STATUSES
+
+    @property
+    def public_reply_stands(self):
+        """Whether the published reply is still the answer: not reopened, nor answered again since it was
+        confirmed for the public (the new reply waits for a reviewer)."""
+        answered_since = self.replied_at and self.published_at and self.replied_at > self.published_at
+        return not self.is_reopened and not answered_since
+
+    def status_label(self):
+        """The status as a citizen reads it: 重办 says plainly that the case is being handled again."""
+        return REOPENED_LABEL if self.status == Status.REOPENED else self.get_status_display()
 
 
 class PauseReason(models.TextChoices):

@@ -139,10 +139,10 @@ class LetterBoardPage(RoutablePageMixin, InteractionPage):
 
     @path("")
     def index(self, request):
-        letters = Case.objects.published().select_related("department").order_by("-published_at", "-pk")
+        letters = Case.objects.letters().select_related("department").order_by("-published_at", "-pk")
         return self.respond(request, letters=paginate(request, letters))
 
     @re_path(r"^(\d{1,18})/$")  # longer numbers cannot be a key: 404, not a database error
     def letter(self, request, pk):
-        letter = get_object_or_404(Case.objects.published().select_related("department"), pk=pk)
+        letter = get_object_or_404(Case.objects.letters().select_related("department"), pk=pk)
         return self.respond(request, letter=letter)
