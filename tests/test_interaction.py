@@ -15,7 +15,7 @@ import pytest
 from disclosure.annual_report import draft_annual_report
 from interaction import captcha
 from interaction.access import DESK, actor_for
-from interaction.models import Case
+from interaction.models import Case, SupervisionComplaintPage
 from interaction.models.cases import Kind, Satisfaction, Status
 from interaction.tracking import ALPHABET
 from interaction.workdays import Calendar, calendar
@@ -426,6 +426,35 @@ def test_the_dashboard_warns_when_deadlines_run_into_a_year_without_holiday_data
 def test_messages_are_due_after_the_configured_number_of_working_days(portal):
     received = timezone.make_aware(timezone.datetime(2026, 9, 30, 10))  # National Day week follows
     assert CaseFactory(submitted_at=received).due_on == date(2026, 10, 10)  # 8 and 9 October, then make-up Saturday
+
+
+def complaint_page(home):
+    section = SectionPageFactory(parent=home, slug="supervision", title="网上监察")
+    return section.add_child(instance=SupervisionComplaintPage(title="投诉监督", slug="complaints"))
+
+
+@pytest.mark.parametrize("form", ["letter", "request", "complaint"])
+def test_the_receipt_is_a_calm_confirmation_leading_to_tracking_with_the_code_filled_in(client, portal, home, form):
+    page, data = {
+        "letter": (portal.write, message()),
+        "request": (portal.request, disclosure_request(requested_department=portal.a.pk)),
+        "complaint": (complaint_page(home), message(category="")),
+    }[form]
+    response = submit(client, page, data)
+
+    assert response.status_code == 201
+    case = Case.objects.get()
+    receipt = response.content.decode().split('<div class="case-receipt" role="status">')[1].split("</main>")[0]
+    assert "提交成功" in receipt and "notice" not in receipt  # green, not the amber of a warning
+    assert case.tracking_code in receipt
+    assert f"答复期限</dt><dd>{case.due_on.year}年{case.due_on.month}月{case.due_on.day}日前" in receipt
+    link = f"{portal.track.url}?code={case.tracking_code}"
+    assert f'href="{link}"' in receipt
+
+    tracking = client.get(link).content.decode()
+    assert f'name="code" value="{case.tracking_code}"' in tracking
+    found = client.post(portal.track.url, {"code": case.tracking_code, "phone_suffix": case.phone[-4:]})
+    assert found.status_code == 200 and case.title in found.content.decode()
 
 
 def published_letter(portal, **fields):

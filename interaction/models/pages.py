@@ -55,7 +55,18 @@ class CaseFormPage(InteractionPage):
             form.renew_captcha()
             return self.respond(request, status=400, form=form)
         case, duplicate = submit(form)
-        return self.respond(request, status=200 if duplicate else 201, case=case, duplicate=duplicate)
+        return self.respond(
+            request,
+            status=200 if duplicate else 201,
+            case=case,
+            duplicate=duplicate,
+            tracking_page=self.tracking_page(),
+        )
+
+    def tracking_page(self):
+        """办理查询, where the receipt sends the citizen: in this page's language when there is one."""
+        pages = TrackingPage.objects.live().public()
+        return pages.filter(locale_id=self.locale_id).first() or pages.first()
 
 
 class MessageFormPage(CaseFormPage):
@@ -97,8 +108,8 @@ class TrackingPage(InteractionPage):
         verbose_name = "办理查询"
 
     def serve(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return self.respond(request, form=LookupForm())
+        if request.method != "POST":  # a receipt's link carries the code: only the phone digits are left to type
+            return self.respond(request, form=LookupForm(initial={"code": request.GET.get("code", "")}))
         if not allow("lookup", request, LOOKUPS_PER_TEN_MINUTES, 600):
             return self.respond(request, status=429, form=LookupForm(), problem=TOO_MANY)
         rating = "satisfaction" in request.POST
