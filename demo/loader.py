@@ -16,7 +16,7 @@ from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage,
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.columns import ColumnType
-from home.models import HomePage, Office, PortalSettings, SectionPage, StandardPage
+from home.models import ContentListPage, HomePage, Office, PortalSettings, SectionPage, StandardPage
 from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
 from performance.models import PerformanceBoardPage
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
@@ -64,6 +64,7 @@ class DemoLoader:
         self.load_settings(home, site_data["settings"])  # before departments: their sub-sites copy these settings
         departments = content.read("departments.json")
         self.load_departments(index, departments)
+        self.load_news_list(index)
         self.load_service_items()
         self.load_guides(content.read("guides.json"))
         self.load_disclosure(content.read("disclosure.json")["entries"])
@@ -186,6 +187,21 @@ class DemoLoader:
             first_published_at=when, last_published_at=when, latest_revision_created_at=when
         )
         self.created.append(article)
+
+    def load_news_list(self, departments):
+        """政务动态 under 政务公开: every department's articles in one list, where the home page's “更多” leads."""
+        self.ensure(
+            self.pages["/disclosure/"],
+            "/disclosure/news/",
+            ContentListPage(
+                title="政务动态",
+                slug="news",
+                summary="全市各部门发布的工作动态和通知公告，按发布时间排列。",
+                source=departments,
+                kind="departments.articlepage",
+                show_in_menus=True,
+            ),
+        )
 
     def load_service_items(self):
         """The approval items of the demo departments, through the same import the approval system uses."""
@@ -420,6 +436,7 @@ class DemoLoader:
                     "source": self.pages["/departments/"],
                     "count": 8,
                     "kind": "departments.articlepage",
+                    "more": self.pages["/disclosure/news/"],
                 },
             ),
             (
@@ -429,6 +446,7 @@ class DemoLoader:
                     "source": self.pages["/departments/"],
                     "count": 8,
                     "kind": "disclosure.disclosureentrypage",
+                    "more": self.pages["/disclosure/catalog/"],
                 },
             ),
             content.links_block(

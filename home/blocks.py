@@ -126,6 +126,11 @@ class LatestContentBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label="内容类型", choices=content_kind_choices, required=False, help_text="只列出某一类内容，留空列出全部"
     )
+    more = blocks.PageChooserBlock(
+        label="“更多”链接",
+        required=False,
+        help_text="列出全部同类信息的页面，例如“政务动态”汇总列表或“政府信息公开目录”；留空时指向来源栏目",
+    )
 
     class Meta:
         icon = "date"

@@ -33,21 +33,23 @@ def content_kind_choices():
     ]
 
 
+def content_below(source, kind=""):
+    """Live, public content pages anywhere below `source`, newest first, optionally of one kind (an
+    app_label.model): what a “最新信息” block shows the start of and its list page shows whole."""
+    kinds = content_types(lambda model: model.is_listed_content and (not kind or model._meta.label_lower == kind))
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(source)
+        .filter(content_type__in=kinds)
+        .order_by("-first_published_at", "-pk")
+    )
+
+
 def latest_content(source, count, kind=""):
-    """The newest live content pages anywhere below `source`, optionally of one kind (an app_label.model).
-    Kept in the layout cache: only a change to the tree (a publication) changes the answer."""
-
-    def newest():
-        kinds = content_types(lambda model: model.is_listed_content and (not kind or model._meta.label_lower == kind))
-        return list(
-            Page.objects.live()
-            .public()
-            .descendant_of(source)
-            .filter(content_type__in=kinds)
-            .order_by("-first_published_at", "-pk")[:count]
-        )
-
-    return layout_cache.cached(f"latest:{source.pk}:{count}:{kind}", newest)
+    """The first `count` of `content_below`, kept in the layout cache: only a change to the tree (a publication)
+    changes the answer."""
+    return layout_cache.cached(f"latest:{source.pk}:{count}:{kind}", lambda: list(content_below(source, kind)[:count]))
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):

@@ -1,5 +1,6 @@
 """The home page, the five top sections, plain content pages, the shared base page and site settings."""
 
+from django import forms
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -17,6 +18,7 @@ from . import layout_cache
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
 from .forms import PortalPageForm
+from .listing import content_below, content_kind_choices, paginate
 from .routing import descend
 
 
@@ -170,6 +172,39 @@ class StandardPage(BasePage):
         verbose_name = "通用页面"
 
 
+class ContentListPage(ColumnPage):
+    """A list gathered from a whole branch (汇总列表), such as 政务动态 (every department's articles): the full list
+    behind a “最新信息” block's “更多”, paginated, newest first."""
+
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="来源栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="列出该栏目下发布的全部信息，例如“政府部门”",
+    )
+    kind = models.CharField("内容类型", max_length=100, blank=True, help_text="只列出某一类内容，留空列出全部")
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = []
+    default_column_type = ColumnType.NEWS
+    content_panels = BasePage.content_panels + [
+        FieldPanel("source"),
+        FieldPanel("kind", widget=forms.Select(choices=content_kind_choices)),
+    ]
+
+    class Meta:
+        verbose_name = "汇总列表"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = content_below(self.source, self.kind) if self.source else Page.objects.none()
+        context["items"] = paginate(request, items)
+        return context
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Site identity shown in the footer and in every page's guideline metadata."""
@@ -194,7 +229,7 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="首页“12345热线”入口指向的页面",
+        help_text="首页12345热线区“在线留言”按钮指向的页面，一般选“我要写信”",
     )
     error_report_url = models.URLField(
         "我为政府网站找错",

@@ -3,6 +3,8 @@
 import pytest
 
 from channels.audiences import Audience
+from home.listing import PAGE_SIZE
+from home.models import ContentListPage
 
 from .factories import (
     ArticleIndexPageFactory,
@@ -125,3 +127,29 @@ def test_search_finds_a_page_by_its_title(client, home):
 def test_search_never_fails_on_odd_input(client, home, query):
     assert client.get("/search/", {"q": query}).status_code == 200
     assert client.get("/api/v2/pages/", {"search": query}).status_code in (200, 400)
+
+
+def test_each_more_link_leads_to_the_whole_list_its_box_shows(client, home):
+    departments = DepartmentIndexPageFactory(parent=home)
+    news = SectionPageFactory(parent=home, slug="disclosure").add_child(
+        instance=ContentListPage(title="政务动态", slug="news", source=departments, kind="departments.articlepage")
+    )
+    for department in ("mzj", "jyj"):
+        column = ArticleIndexPageFactory(parent=DepartmentPageFactory(parent=departments, slug=department))
+        for number in range(PAGE_SIZE // 2 + 1):
+            ArticlePageFactory(parent=column, title=f"{department}动态{number}")
+    latest = {"source": departments, "count": 3, "kind": "departments.articlepage"}
+    home.body = [
+        ("latest", {**latest, "heading": "政务动态", "more": news}),
+        ("latest", {**latest, "heading": "部门文章"}),
+    ]
+    home.save_revision().publish()
+
+    html = client.get("/").content.decode()
+    assert '<a href="/disclosure/news/">更多<span class="visually-hidden">政务动态</span>' in html
+    assert '<a href="/departments/">更多<span class="visually-hidden">部门文章</span>' in html  # no list: the column
+    pages = [client.get("/disclosure/news/", {"page": number}).content.decode() for number in (1, 2)]
+    assert "第 1 页，共 2 页" in pages[0]
+    for department in ("mzj", "jyj"):
+        for number in range(PAGE_SIZE // 2 + 1):
+            assert sum(f">{department}动态{number}<" in page for page in pages) == 1
