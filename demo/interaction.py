@@ -44,9 +44,9 @@ def moment(text):
     return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
-def load_interaction(loader, data):
-    """Pages, the desk account and the demo cases; returns how many cases were created."""
-    for item in data["pages"]:
+def load_interaction_pages(loader, pages):
+    """The public case pages (我要写信, 依申请公开, 办理查询, 公开信件, 投诉监督) under their sections."""
+    for item in pages:
         path = f"/{item.get('section', 'interaction')}/"
         page = PAGE_TYPES[item["type"]](
             title=item["title"],
@@ -56,6 +56,10 @@ def load_interaction(loader, data):
             show_in_menus=True,
         )
         loader.ensure(loader.pages[path], f"{path}{item['slug']}/", page)
+
+
+def load_interaction(loader, data):
+    """The desk accounts and the demo cases (the pages are already there); returns how many cases were created."""
     for account in data["accounts"]:
         load_account(loader, account)
     created = [item for item in data["cases"] if load_case(loader, item)]

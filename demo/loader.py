@@ -25,7 +25,7 @@ from services.formats import read_json
 from services.models import ServiceIndexPage, ServiceItemPage
 
 from . import content
-from .interaction import load_interaction
+from .interaction import load_interaction, load_interaction_pages
 from .translations import load_translations
 
 ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
@@ -54,6 +54,8 @@ class DemoLoader:
         home = self.load_home(site_data["home"])
         for section in site_data["sections"]:
             self.load_section(home, section)
+        interaction = content.read("interaction.json")
+        load_interaction_pages(self, interaction["pages"])  # before the settings: 在线留言 leads to the form
         index = self.ensure(
             home,
             "/departments/",
@@ -80,7 +82,7 @@ class DemoLoader:
                 show_in_menus=True,
             ),
         )
-        load_interaction(self, content.read("interaction.json"))
+        load_interaction(self, interaction)
         for channel in site_data["channels"]:
             self.load_channel(home, channel)
         self.resolve_links()
@@ -153,7 +155,9 @@ class DemoLoader:
                 body=content.body(child["body"]),
                 show_in_menus=True,
             )
-            self.ensure(section, f"{path}{child['slug']}/", page)
+            page = self.ensure(section, f"{path}{child['slug']}/", page)
+            if "actions" in child and page in self.created:
+                self.finishing.append((page, self.action_links(child["actions"])))
 
     def load_departments(self, index, departments):
         for data in departments:
@@ -386,7 +390,7 @@ class DemoLoader:
         if created:
             for name, value in data.items():
                 setattr(portal, name, value)
-            portal.hotline_page = self.pages.get("/interaction/hotline-12345/")
+            portal.hotline_page = self.pages.get("/interaction/write/")
             portal.footer_links = [
                 ("link", content.link(item, self.pages))
                 for item in [
@@ -409,6 +413,10 @@ class DemoLoader:
 
     def quick_links(self, links):
         return lambda page: page.body.append(content.links_block("常用链接", links, self.pages))
+
+    def action_links(self, actions):
+        """The links a page opens with, such as the hotline page's 我要写信."""
+        return lambda page: page.body.insert(0, content.links_block(actions["heading"], actions["links"], self.pages))
 
     def add_home_blocks(self, home):
         featured = [

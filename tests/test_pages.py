@@ -1,10 +1,14 @@
 """Every page type renders for a reader, with its title, breadcrumbs and guideline metadata."""
 
+import re
+
 import pytest
 
 from channels.audiences import Audience
+from demo import content
+from demo.loader import DemoLoader
 from home.listing import PAGE_SIZE
-from home.models import ContentListPage
+from home.models import ContentListPage, PortalSettings
 
 from .factories import (
     ArticleIndexPageFactory,
@@ -12,6 +16,7 @@ from .factories import (
     ChannelPageFactory,
     DepartmentIndexPageFactory,
     DepartmentPageFactory,
+    MessageFormPageFactory,
     SectionPageFactory,
     StandardPageFactory,
 )
@@ -153,3 +158,21 @@ def test_each_more_link_leads_to_the_whole_list_its_box_shows(client, home):
     for department in ("mzj", "jyj"):
         for number in range(PAGE_SIZE // 2 + 1):
             assert sum(f">{department}动态{number}<" in page for page in pages) == 1
+
+
+def test_the_demo_hotline_box_and_hotline_page_lead_to_the_letter_form(client, home):
+    section = SectionPageFactory(parent=home, slug="interaction", title="公众互动")
+    form = MessageFormPageFactory(parent=section)
+    data = next(page for page in content.read("site.json")["sections"][2]["pages"] if page["slug"] == "hotline-12345")
+    hotline = StandardPageFactory(parent=section, slug=data["slug"], title=data["title"])
+    loader = DemoLoader(log=lambda message: None)
+    loader.pages = {"/interaction/write/": form, "/interaction/hotline-12345/": hotline}
+    PortalSettings.objects.all().delete()  # the demo writes the settings of a new site only
+
+    loader.load_settings(home, content.read("site.json")["settings"])
+    loader.action_links(data["actions"])(hotline)
+    hotline.save_revision().publish()
+
+    assert re.search(r'href="/interaction/write/"[^>]*>在线留言<', client.get("/").content.decode())
+    body = client.get("/interaction/hotline-12345/").content.decode().split('class="prose">', 1)[-1]
+    assert re.search(r'^\s*<section class="link-list">.*?href="/interaction/write/">我要写信<', body, re.S)
