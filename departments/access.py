@@ -20,7 +20,7 @@ EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
 REVIEWER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 # What the centre manages beyond pages: shared snippets, site settings, workflows, department accounts, search
-# promotions and the search reports (what citizens search for, and what they do not find).
+# promotions, the search reports (what citizens search for, and what they do not find) and 热门搜索's pins and blocks.
 ADMIN_MODEL_PERMISSIONS = [
     ("home", "office", ["add", "change", "delete"]),
     ("home", "portalsettings", ["change"]),
@@ -30,6 +30,7 @@ ADMIN_MODEL_PERMISSIONS = [
     ("auth", "user", ["add", "change"]),
     ("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
     ("search", "searchlog", ["view"]),
+    ("search", "hotsearchterm", ["add", "change", "delete"]),
 ]
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 DEPARTMENT_MEDIA_ACTIONS = ["add", "change", "choose"]

@@ -1,12 +1,15 @@
-"""Admin: the query-log reports under 报表 (Reports)."""
+"""Admin: the query-log reports under 报表 (Reports), and editors' pins and blocks of 热门搜索 under 设置."""
 
 from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.reports import report_urls
 
+from .models import HotSearchTerm
 from .reports import PopularQueriesView, ZeroResultQueriesView
 
 
@@ -30,3 +33,16 @@ def popular_queries_menu_item():
 @hooks.register("register_reports_menu_item")
 def zero_result_queries_menu_item():
     return QueryLogMenuItem("无结果搜索词", reverse("zero_result_queries_report"), icon_name="search", order=861)
+
+
+class HotSearchTermViewSet(SnippetViewSet):
+    model = HotSearchTerm
+    icon = "pick"
+    menu_label = "热门搜索词管理"
+    add_to_settings_menu = True
+    list_display = ["query", "action", "language", "sort_order", "note"]
+    list_filter = ["action", "language"]
+    search_fields = ["query", "note"]
+
+
+register_snippet(HotSearchTermViewSet)

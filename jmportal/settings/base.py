@@ -206,6 +206,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # 栏目更新监测: days within which a column must be updated, by column type (national inspection rules).
 TIMELINESS_THRESHOLD_DAYS = {"home": 14, "news": 14, "notice": 183, "policy": 183, "default": 365}
 
+# 热门搜索 (search/hot.py): how many different readers must have searched a query before the home page shows it.
+HOT_SEARCH_MIN_CLIENTS = env.number("HOT_SEARCH_MIN_CLIENTS", 5)
+
 # 公众互动: working days a 12345 message may take; exchange tokens "token=*" (whole city) or "token=<department slug>";
 # the request header carrying the reader's address when a proxy stands in front (e.g. HTTP_X_REAL_IP).
 INTERACTION_MESSAGE_SLA_DAYS = env.number("INTERACTION_MESSAGE_SLA_DAYS", 10)
