@@ -15,10 +15,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .access import actor_for, visible
 from .admin_forms import HandleForm
+from .masking import redact_case
 from .models.cases import DISCLOSURE_DAYS, Case, Step
 from .statistics import monthly
 from .workdays import calendar
 from .workflow import TransitionError, available, perform
+
+REVIEWED_TEXTS = {"public_title": "标题", "public_content": "来信内容", "public_reply": "答复内容"}
 
 
 class CaseIndexView(IndexView):
@@ -46,6 +49,7 @@ class CaseInspectView(InspectView):
             pauses=case.pauses.all(),
             actions=[(name, Step(name).label) for name in actions],
             form=HandleForm(initial={**case.masked(), "department": case.department or case.requested_department}),
+            masked_spans=masked_spans(case),
         )
         return context
 
@@ -70,6 +74,11 @@ class CaseInspectView(InspectView):
                 request, "填写有误：" + "；".join(error for errors in form.errors.values() for error in errors)
             )
         return redirect(request.path)
+
+
+def masked_spans(case):
+    """What the redactor hid in each text a reviewer is about to publish, for them to check: (where, span)."""
+    return [(REVIEWED_TEXTS[field], span) for field, redaction in redact_case(case).items() for span in redaction.spans]
 
 
 def month_from(text, today):

@@ -240,7 +240,7 @@ class InterviewPage(BasePage):
         context["questions"] = (
             Case.objects.published()
             .filter(kind=Kind.INTERVIEW, page=self)
-            .only("public_title", "public_content", "published_at")
+            .only("name", "honorific", "public_title", "public_content", "published_at")
             .order_by("published_at", "pk")
         )
         return context

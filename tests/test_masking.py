@@ -5,13 +5,28 @@ through the one redactor; the reviewer sees what was masked before publishing.""
 import re
 import time
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from interaction.access import actor_for
 from interaction.masking import ID_CHECK_CHARACTERS, ID_WEIGHTS, is_id_number, mask, redact, short_name
+from interaction.models.cases import Case, Kind, Status
+from interaction.workflow import perform
+
+from .factories import (
+    CaseFactory,
+    InterviewIndexPageFactory,
+    InterviewPageFactory,
+    LetterBoardPageFactory,
+    SectionPageFactory,
+)
+from .site_group import SiteGroup
 
 VALID_ID = "11010519491231002X"  # the GB 11643 sample number
 CHINESE_DIGITS = {"0": "〇零", "1": "一幺", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七"}
@@ -353,3 +368,148 @@ def test_no_spelling_of_an_identifier_survives_and_the_sentence_around_it_stays(
         assert len(re.findall("[0-9A-Za-z]", normalised(local))) <= 1, shown
     else:
         assert longest_run(shown) <= 4, shown
+
+
+# Every public page that shows a citizen's words goes through the redactor.
+
+
+def variants():
+    """46+ spellings of personal data, each with what must not be readable on the page."""
+    mobiles = [
+        "13812340001", "138 1234 0002", "138-1234-0003", "138.1234.0004", "+86 138 1234 0005", "+86-13812340006",
+        "0086 13812340007", "8613812340008", "（+86）138-1234-0009", full_width("13812340010"), "一三八一二三四〇〇一一",
+        "幺三八 幺二三四 零零幺二", "138\u200b1234\u200b0013", "138 — 1234 — 0014",
+    ]  # fmt: skip
+    landlines = [
+        ("0750-3201234", "3201234"), ("(0750)3201235", "3201235"), ("（0750）320 1236", "3201236"),
+        ("0750 320 1237", "3201237"), ("020-83201238", "83201238"), ("+86 750 3201239", "3201239"),
+        ("电话：3201240", "3201240"), ("座机 三二〇一二四一", "3201241"),
+    ]  # fmt: skip
+    ids = [id_number("440703", "19800101", f"{n:03d}") for n in range(4)]
+    cards = [with_luhn("622202123456789012"), with_luhn("622202123456789"), with_luhn("621700001234567890")]
+    pairs = [(spelling, normalised(spelling)) for spelling in mobiles] + landlines
+    pairs += [
+        (ids[0], ids[0]), (" ".join([ids[1][:4], ids[1][4:8], ids[1][8:12], ids[1][12:16], ids[1][16:]]), ids[1]),
+        (f"{ids[2][:6]}-{ids[2][6:14]}-{ids[2][14:]}", ids[2]), (full_width(ids[3]), ids[3]),
+        (VALID_ID, VALID_ID), ("110105 19491231 002x", "11010519491231002"), ("440703800101001", "440703800101001"),
+        ("440703 800102 002", "440703800102002"),
+        (cards[0], cards[0]), (f"{cards[1][:4]} {cards[1][4:8]} {cards[1][8:12]} {cards[1][12:]}", cards[1]),
+        ("-".join([cards[2][:4], cards[2][4:8], cards[2][8:12], cards[2][12:16], cards[2][16:]]), cards[2]),
+        ("卡号：1234567890123", "1234567890123"),
+        ("chen.dawen@qq.com", "chen.dawen"), (full_width("chen_xiao@163.com"), "chen_xiao"), ("lin_wei88 @ gmail.com", "lin_wei88"),
+        ("粤J·58231", "58231"), ("粤J52746", "J52746"), ("粤JD61937", "D61937"), ("粤J-70482", "70482"),
+        (full_width("粤J·83915"), "83915"),
+        ("E12345670", "12345670"), ("护照号码：G 1234 5671", "12345671"), ("EA1234562", "1234562"),
+        ("港澳通行证C12345673", "12345673"), ("回乡证H1234567401", "1234567401"), ("M12345675", "12345675"),
+        ("台胞证12345676", "12345676"), ("台胞证号码：1234567701", "1234567701"),
+        ("QQ：12345678", "12345678"), ("qq号 87654321", "87654321"), ("微信：chen_dawen88", "chen_dawen88"),
+        ("vx: lin-wei-2026", "lin-wei-2026"), ("wxid_abc123xyz", "abc123xyz"),
+        ("建设三路88号5栋1203房", "1203房"), ("五邑路二十三号", "二十三号"), ("门牌号是一百零八号", "一百零八号"),
+        ("港口一路12-3号", "12-3号"), ("东华大道101号", "101号"),
+    ]  # fmt: skip
+    return pairs
+
+
+VARIANTS = variants()
+
+
+@pytest.fixture
+def portal(home):
+    group = SiteGroup(home)
+    group.letters = LetterBoardPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
+    return group
+
+
+def replied(portal, **fields):
+    """A case the department answered, which the writer agreed to publish."""
+    return CaseFactory(
+        department=portal.a, status=Status.REPLIED, replied_at=timezone.now() - timedelta(hours=1), **fields
+    )
+
+
+def letter_text(client, portal, case):
+    page = client.get(f"{portal.letters.url}{case.pk}/").content.decode()
+    return re.search(r'<article class="letter">.*</article>', page, re.S).group()
+
+
+def readable(html):
+    """What a reader can make out: full-width as ASCII, Chinese numerals as digits, separators ignored."""
+    return re.sub(r"[\s\-‐-―−.·・()（）\u200b]", "", normalised(html))
+
+
+def test_a_published_letter_shows_none_of_the_spellings(client, portal):
+    assert len(VARIANTS) >= 46
+    content = "本人陈大文，以下是我的个人信息：\n" + "\n".join(f"线索：{spelling}。" for spelling, _ in VARIANTS)
+    reply = (
+        "陈大文先生：您留下的手机138 1234 0002、住址建设三路88号5栋1203房均已核实。"
+        "如有疑问请致电本单位0750-3502323，或发邮件至mzj@jiangmen.gov.cn。"
+    )
+    case = replied(portal, title="反映多处个人信息", content=content, reply=reply)
+    perform(case, "publish", actor_for(portal.reviewer_a), **case.masked())  # as the reviewer's form starts
+
+    text = letter_text(client, portal, case)
+
+    assert "陈大文" not in text and "陈先生" in text
+    for spelling, secret in VARIANTS:
+        assert spelling not in text, spelling
+        assert readable(secret) not in readable(text), spelling
+    assert "0750-3502323" in text and "mzj@jiangmen.gov.cn" in text  # the office's own contact details
+    assert "138 **** 0002" in text and "建设三路**号*栋****房" in text  # the reply quoting the citizen
+
+
+def test_a_letter_published_before_these_rules_is_masked_on_display(client, portal):
+    case = replied(portal, title="噪音", content="我的电话是138 1234 5678。", reply="已处理。")
+    Case.objects.filter(pk=case.pk).update(
+        published_at=timezone.now(),
+        public_title="陈大文反映噪音",
+        public_content="我的电话是138 1234 5678，身份证4407 0319 8001 0100 12。",
+        public_reply="已回电138-1234-5678，咨询电话0750-3502323。",
+    )
+
+    text = letter_text(client, portal, case)
+
+    assert "138 **** 5678" in text and "4407 **** **** **00 12" in text and "138-****-5678" in text
+    assert "陈先生反映噪音" in text and "0750-3502323" in text
+    board = client.get(portal.letters.url).content.decode()
+    assert "陈先生反映噪音" in board and "陈大文" not in board
+
+
+def test_interview_questions_and_transcripts_are_masked(client, home):
+    index = InterviewIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
+    exchange = {
+        "asker": "网友",
+        "question": "我的手机138 1234 5678打不通热线",
+        "answerer": "黄志明",
+        "answer": "<p>好</p>",
+    }
+    interview = InterviewPageFactory(
+        parent=index, starts_at=timezone.now() + timedelta(days=2), transcript=[("exchange", exchange)]
+    )
+    CaseFactory(
+        kind=Kind.INTERVIEW,
+        page=interview,
+        status=Status.CLOSED,
+        published_at=timezone.now(),
+        public_title="网友“陈先生”",
+        public_content="长者饭堂怎么申请？我是陈大文，QQ：12345678，住五邑路二十三号",
+    )
+
+    text = client.get(interview.url).content.decode()
+
+    assert "QQ：******78" in text and "五邑路***号" in text and "陈先生" in text and "陈大文" not in text
+    assert "138 **** 5678" in text and "138 1234 5678" not in text
+
+
+def test_the_reviewer_sees_each_masked_span_before_publishing(client, portal):
+    case = replied(portal, content="本人陈大文，手机138 1234 5678，车牌粤J·12345。", reply="已致电13812345678。")
+    client.force_login(portal.reviewer_a)
+
+    page = client.get(reverse("cases:inspect", args=[case.pk])).content.decode()
+
+    assert "已自动隐去的个人信息（4 处）" in page
+    for row in [
+        ("来信内容", "手机号码", "138 1234 5678", "138 **** 5678"),
+        ("来信内容", "车牌号码", "粤J·12345", "粤J·***45"),
+        ("答复内容", "手机号码", "13812345678", "138****5678"),
+    ]:
+        assert re.search(r"\s*</td><td>".join(map(re.escape, row)), page), row
