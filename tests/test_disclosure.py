@@ -19,7 +19,7 @@ from .factories import (
     DisclosureIndexPageFactory,
     SectionPageFactory,
 )
-from .test_query_counts import assert_constant
+from .helpers import assert_constant, steady_queries
 
 pytestmark = pytest.mark.django_db
 A = "11440700MB0000001X"
@@ -252,8 +252,6 @@ def test_the_generator_adds_numbered_entries_that_the_catalog_lists(client, entr
 
 def test_catalog_queries_are_the_same_with_20_and_200_entries(client, catalogs):
     from disclosure.generator import generate
-
-    from .test_query_counts import steady_queries
 
     generate(20)
     few = [steady_queries(client, url) for url in ("/disclosure/catalog/?topic=civil", "/departments/mzj/disclosure/")]

@@ -13,7 +13,7 @@ from home.models import HomePage
 from interaction.models import Case
 
 from .factories import StandardPageFactory
-from .test_interaction import message, portal, submit  # noqa: F401 (portal is a fixture)
+from .helpers import interaction_site, message, submit
 
 CLOSED_PORT = 9  # discard: nothing listens on loopback here
 REDIS_DOWN = {
@@ -34,6 +34,11 @@ ELASTICSEARCH_DOWN = {
     },
     "fallback": {"BACKEND": "search.backends"},
 }
+
+
+@pytest.fixture
+def portal(home):
+    return interaction_site(home)
 
 
 def test_an_unreachable_database_gets_a_503_page_not_a_stack_trace(django_db_blocker):
@@ -57,7 +62,7 @@ def test_other_errors_still_get_the_500_page(client, home):
 
 
 @override_settings(CACHES=REDIS_DOWN)
-def test_the_site_keeps_serving_and_accepting_messages_while_the_cache_is_down(client, portal):  # noqa: F811
+def test_the_site_keeps_serving_and_accepting_messages_while_the_cache_is_down(client, portal):
     assert cache.get("anything") is None  # a miss, not an error
     assert client.get("/").status_code == 200
     response = submit(client, portal.write, message())
@@ -77,7 +82,7 @@ def test_search_answers_from_the_database_index_while_elasticsearch_is_down(clie
 @override_settings(
     EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=CLOSED_PORT
 )
-def test_a_refused_mail_server_loses_no_submission(client, portal):  # noqa: F811
+def test_a_refused_mail_server_loses_no_submission(client, portal):
     response = submit(client, portal.write, message(email="chen@example.com"))
     assert response.status_code == 201
     case = Case.objects.get()

@@ -4,7 +4,6 @@ site publishes the reply — with department scoping, deadlines and abuse protec
 import re
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
@@ -14,68 +13,23 @@ import pytest
 
 from disclosure.annual_report import draft_annual_report
 from interaction import captcha
-from interaction.access import DESK, actor_for
-from interaction.models import Case, SupervisionComplaintPage
+from interaction.access import actor_for
+from interaction.models import Case
 from interaction.models.cases import Kind, Satisfaction, Status
 from interaction.tracking import ALPHABET
 from interaction.workdays import Calendar, calendar
 from interaction.workflow import TransitionError, perform
 
-from .factories import (
-    CaseFactory,
-    DisclosureRequestPageFactory,
-    LetterBoardPageFactory,
-    MessageFormPageFactory,
-    SectionPageFactory,
-    TrackingPageFactory,
-)
-from .site_group import SiteGroup, make_user
+from .factories import CaseFactory, SectionPageFactory, SupervisionComplaintPageFactory
+from .helpers import ID_NUMBER, MOBILE, act, form_data, interaction_site, message, submit
+from .site_group import make_user
 
 pytestmark = pytest.mark.django_db
-
-ID_NUMBER = "440703198001010012"
-MOBILE = "13812345678"
 
 
 @pytest.fixture
 def portal(home):
-    group = SiteGroup(home)
-    section = SectionPageFactory(parent=home, slug="interaction", title="公众互动")
-    group.write = MessageFormPageFactory(parent=section)
-    group.request = DisclosureRequestPageFactory(parent=section)
-    group.track = TrackingPageFactory(parent=section)
-    group.letters = LetterBoardPageFactory(parent=section)
-    group.desk = make_user("desk", Group.objects.get(name=DESK))
-    return group
-
-
-def form_data(html, **fields):
-    """The captcha of the rendered form, answered, plus `fields`."""
-    token = re.search(r'name="captcha_token" value="([^"]+)"', html).group(1)
-    return {"captcha_token": token, "captcha_answer": str(captcha.answer_of(token)), **fields}
-
-
-def message(**changes):
-    return {
-        "name": "陈大文",
-        "honorific": "先生",
-        "phone": MOBILE,
-        "email": "",
-        "category": "complaint",
-        "title": "建设三路夜间施工噪音扰民",
-        "content": f"本人陈大文，身份证{ID_NUMBER}，住建设三路88号5栋1203房。工地每晚十一点后仍在施工，请处理。联系电话{MOBILE}。",
-        "publish_consent": "on",
-        **changes,
-    }
-
-
-def submit(client, page, data):
-    html = client.get(page.url).content.decode()
-    return client.post(page.url, form_data(html, **data))
-
-
-def act(client, case, action, **fields):
-    return client.post(reverse("cases:inspect", args=[case.pk]), {"action": action, **fields})
+    return interaction_site(home)
 
 
 def track(client, portal, case, suffix=None):
@@ -430,7 +384,7 @@ def test_messages_are_due_after_the_configured_number_of_working_days(portal):
 
 def complaint_page(home):
     section = SectionPageFactory(parent=home, slug="supervision", title="网上监察")
-    return section.add_child(instance=SupervisionComplaintPage(title="投诉监督", slug="complaints"))
+    return SupervisionComplaintPageFactory(parent=section)
 
 
 @pytest.mark.parametrize("form", ["letter", "request", "complaint"])

@@ -1,4 +1,5 @@
-"""公众互动's public pages cost the same number of SQL queries with 5 or 50 letters, departments or steps."""
+"""公众互动's public pages cost the same number of SQL queries with a few or more than a page of letters,
+departments or steps."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +19,7 @@ from .factories import (
     SectionPageFactory,
     TrackingPageFactory,
 )
-from .test_query_counts import assert_constant
+from .helpers import assert_constant
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from .factories import (
     SurveyIndexPageFactory,
     SurveyPageFactory,
 )
-from .test_query_counts import assert_constant, queries_for
+from .helpers import assert_constant, queries_for
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,10 @@ import pytest
 from interaction.models.cases import Case
 from interaction.workdays import calendar
 from performance.figures import compute
-from performance.models import PerformanceBoardPage
 
-from .factories import CaseFactory, SectionPageFactory, ServiceItemPageFactory
+from .factories import CaseFactory, PerformanceBoardPageFactory, SectionPageFactory, ServiceItemPageFactory
+from .helpers import MAX_QUERIES, queries_for, steady_queries
 from .site_group import SiteGroup
-from .test_query_counts import MAX_QUERIES, queries_for, steady_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -115,8 +114,7 @@ def test_service_items_count_published_and_complete(group):
 @pytest.fixture
 def board(home, group):
     section = SectionPageFactory(parent=home, title="网上监察", slug="supervision")
-    page = PerformanceBoardPage(title="部门绩效看板", slug="performance")
-    section.add_child(instance=page)
+    page = PerformanceBoardPageFactory(parent=section)
     page.save_revision().publish()
     return page
 

@@ -27,6 +27,7 @@ from .factories import (
     ServiceItemPageFactory,
     StandardPageFactory,
 )
+from .helpers import FEW, MANY
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -231,10 +232,10 @@ def test_the_search_page_runs_in_a_constant_number_of_queries(client, portal):
         for n in range(count):
             ArticlePageFactory(parent=column, title=f"开平碉楼{n}", summary="碉楼文化")
 
-    add_articles(5)
+    add_articles(FEW)
     queries()  # warm per-process caches (content types, site root paths)
     few = queries()
-    add_articles(45)
+    add_articles(MANY - FEW)
     queries()  # publishing forgot the cached layout (menu, settings): the first visit rebuilds it
     assert queries() == few
     StandardPageFactory(parent=portal.get_parent(), title="碉楼与村落", summary="世界文化遗产")

@@ -10,14 +10,13 @@ import pytest
 
 from interaction.access import SUPERVISORS
 from interaction.forms import MessageForm
-from interaction.models import Case, SupervisionComplaintPage
+from interaction.models import Case
 from interaction.models.cases import Category, Kind, Status
 from participation.models import InterviewPage
 
-from .factories import InterviewIndexPageFactory, SectionPageFactory
+from .factories import InterviewIndexPageFactory, SectionPageFactory, SupervisionComplaintPageFactory
+from .helpers import FEW, MANY, MOBILE, act, assert_constant, form_data, message, submit
 from .site_group import SiteGroup, make_user
-from .test_interaction import MOBILE, act, form_data, message, submit
-from .test_query_counts import assert_constant
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def portal(home):
     group = SiteGroup(home)
     section = SectionPageFactory(parent=home, slug="supervision", title="网上监察")
-    group.complaints = section.add_child(instance=SupervisionComplaintPage(title="投诉监督", slug="complaints"))
+    group.complaints = SupervisionComplaintPageFactory(parent=section)
     group.supervisor = make_user("supervisor", Group.objects.get(name=SUPERVISORS))
     interviews = InterviewIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
     group.interview = interviews.add_child(
@@ -152,7 +151,7 @@ def test_the_interview_page_costs_the_same_queries_with_few_or_many_questions(cl
             )
 
     assert_constant(client, portal.interview.url, add)
-    assert "问题44" in client.get(portal.interview.url).content.decode()
+    assert f"问题{MANY - FEW - 1}" in client.get(portal.interview.url).content.decode()  # the last one added
 
 
 def test_the_complaint_form_costs_the_same_queries_whatever_the_number_of_complaints(client, portal):
