@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.browser
 
+# Ten examples per test, the same in every run (derandomize): they already mix the listed odd values with drawn
+# text and numbers, and each one crosses the whole served stack, so more would add minutes, not kinds of input.
 EXAMPLES = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], derandomize=True
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], derandomize=True
 )
 odd_text = st.text(max_size=300) | st.sampled_from(
     ["", "0", "-1", "99999999999999999999", "1e9", "<script>", "' OR 1=1"]
