@@ -1,17 +1,20 @@
-"""Accepting a citizen's submission: saved first, recognised when sent twice, then acknowledged by e-mail."""
+"""Accepting a citizen's submission: saved first, refused when sent twice, then acknowledged by e-mail."""
 
 import hashlib
 import logging
 from datetime import timedelta
 
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .access import CITIZEN
-from .models.cases import Case
+from .models.submissions import SubmissionClaim
 from .workflow import start
 
 DUPLICATE_MINUTES = 10
+# Says nothing of the earlier case: whoever sends the same text again may not be the one who sent it first.
+DUPLICATE = "您已提交过相同内容的留言，请勿重复提交；如需查询请使用您收到的查询码。"
 logger = logging.getLogger(__name__)
 
 
@@ -21,17 +24,34 @@ def fingerprint(kind, phone, title, content):
 
 
 def submit(form):
-    """(case, duplicate): the case this valid form describes, saved now, or the same one sent minutes ago."""
+    """The case this valid form describes, saved now; None when the same text was sent in the last
+    DUPLICATE_MINUTES (nothing is saved then, however many copies arrive at the same moment)."""
     case = form.save(commit=False)
     case.kind = form.kind
     case.fingerprint = fingerprint(case.kind, case.phone, case.title, case.content)
-    recent = timezone.now() - timedelta(minutes=DUPLICATE_MINUTES)
-    earlier = Case.objects.filter(fingerprint=case.fingerprint, submitted_at__gte=recent).first()
-    if earlier is not None:
-        return earlier, True
-    start(case, CITIZEN)
+    with transaction.atomic():  # a case that fails to save leaves no claim behind
+        if not claim(case.fingerprint):
+            return None
+        start(case, CITIZEN)
     acknowledge(case)
-    return case, False
+    return case
+
+
+def claim(fingerprint):
+    """Whether this submission is the first of its text in the window: it takes over a stale claim, or inserts
+    one; the unique index refuses the insert of a second copy racing the first."""
+    now = timezone.now()
+    stale = SubmissionClaim.objects.filter(
+        fingerprint=fingerprint, claimed_at__lt=now - timedelta(minutes=DUPLICATE_MINUTES)
+    )
+    if stale.update(claimed_at=now):
+        return True
+    try:
+        with transaction.atomic():
+            SubmissionClaim.objects.create(fingerprint=fingerprint, claimed_at=now)
+    except IntegrityError:
+        return False
+    return True
 
 
 def acknowledge(case):

@@ -19,7 +19,7 @@ from home.models import BasePage, ColumnPage
 from interaction.forms import InterviewQuestionForm
 from interaction.models.cases import Case, Kind
 from interaction.ratelimit import allow
-from interaction.submission import submit
+from interaction.submission import DUPLICATE, submit
 from search.indexing import SegmentedField
 
 from . import once
@@ -266,5 +266,7 @@ class InterviewPage(BasePage):
         if not form.is_valid():
             form.renew_captcha()
             return self.respond(request, status=400, form=form)
-        case, duplicate = submit(form)
-        return self.respond(request, status=200 if duplicate else 201, case=case, duplicate=duplicate)
+        case = submit(form)
+        if case is None:
+            return self.respond(request, status=409, form=InterviewQuestionForm(interview=self), problem=DUPLICATE)
+        return self.respond(request, status=201, case=case)

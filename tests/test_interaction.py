@@ -193,14 +193,6 @@ def test_a_stored_script_tag_is_shown_escaped(client, portal):
         assert "&lt;script&gt;alert(" in html
 
 
-def test_the_same_message_sent_twice_within_minutes_is_stored_once(client, portal):
-    first = submit(client, portal.write, message())
-    second = submit(client, portal.write, message())
-    assert (first.status_code, second.status_code) == (201, 200)
-    case = Case.objects.get()
-    assert "没有重复登记" in second.content.decode() and case.tracking_code in second.content.decode()
-
-
 def test_a_failing_mail_server_loses_nothing(client, portal, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("mail server down")

@@ -2,6 +2,7 @@
 
 from .cases import Case, Pause, Transition
 from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, SupervisionComplaintPage, TrackingPage
+from .submissions import SubmissionClaim
 
 __all__ = [
     "Case",
@@ -9,6 +10,7 @@ __all__ = [
     "LetterBoardPage",
     "MessageFormPage",
     "Pause",
+    "SubmissionClaim",
     "SupervisionComplaintPage",
     "TrackingPage",
     "Transition",

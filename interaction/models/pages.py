@@ -12,7 +12,7 @@ from home.models import BasePage
 from ..access import CITIZEN
 from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm, SupervisionComplaintForm
 from ..ratelimit import allow
-from ..submission import submit
+from ..submission import DUPLICATE, submit
 from ..tracking import phone_suffix_matches
 from ..workflow import TransitionError, applies, perform
 from .cases import Case
@@ -54,14 +54,10 @@ class CaseFormPage(InteractionPage):
         if not form.is_valid():
             form.renew_captcha()
             return self.respond(request, status=400, form=form)
-        case, duplicate = submit(form)
-        return self.respond(
-            request,
-            status=200 if duplicate else 201,
-            case=case,
-            duplicate=duplicate,
-            tracking_page=self.tracking_page(),
-        )
+        case = submit(form)
+        if case is None:
+            return self.respond(request, status=409, form=self.form_class(), problem=DUPLICATE)
+        return self.respond(request, status=201, case=case, tracking_page=self.tracking_page())
 
     def tracking_page(self):
         """办理查询, where the receipt sends the citizen: in this page's language when there is one."""
