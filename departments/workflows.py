@@ -7,13 +7,23 @@ from .access import CENTRAL_REVIEWERS
 CENTRAL_REVIEW_TASK = "门户审核"
 
 
-def needs_central_review(page):
-    """Whether the page's workflow (its own or its nearest ancestor's) has a review by the centre's group."""
-    workflow = page.get_workflow()
-    return (
-        bool(workflow)
-        and GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow, groups__name=CENTRAL_REVIEWERS).exists()
+def central_review_assignments():
+    """{path: whether the centre reviews there} for every page assigned an active workflow."""
+    central = set(
+        GroupApprovalTask.objects.filter(active=True, groups__name=CENTRAL_REVIEWERS).values_list(
+            "workflow_tasks__workflow", flat=True
+        )
     )
+    assigned = WorkflowPage.objects.filter(workflow__active=True).values_list("page__path", "workflow_id")
+    return {path: workflow_id in central for path, workflow_id in assigned}
+
+
+def needs_central_review(page, assignments=None):
+    """Whether the page's workflow (its own or its nearest ancestor's, as Wagtail chooses it) has a review by the
+    centre's group. `assignments` (from `central_review_assignments`) saves the lookup when asking often."""
+    assignments = central_review_assignments() if assignments is None else assignments
+    nearest = max((path for path in assignments if page.path.startswith(path)), key=len, default=None)
+    return nearest is not None and assignments[nearest]
 
 
 def ensure_task(name, group):

@@ -17,7 +17,7 @@ from search.indexing import PAGE_SEARCH_FIELDS
 from . import layout_cache
 from .blocks import BodyBlock, HomeBodyBlock, LinkBlock
 from .columns import ColumnType
-from .forms import PortalPageForm
+from .forms import PortalPageForm, PortalPermissionTester
 from .listing import content_below, content_kind_choices, paginate
 from .routing import descend
 
@@ -43,6 +43,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions with the portal's rules on who puts content live where (三审)."""
+        return PortalPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

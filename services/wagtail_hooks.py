@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from departments.models import owning_department
 from frontcache.purge import FRONT_CACHE_HOOK
-from home.forms import CHECK_HOOK, pages_to_bulk_publish, refuse
+from home.forms import CHECK_HOOK
 from home.reports import report_urls
 
 from .completeness import incomplete_message
@@ -16,25 +16,12 @@ from .views import IncompleteItemsReportView
 
 
 @hooks.register(CHECK_HOOK)
-def refuse_incomplete_service_items(page, form):
+def refuse_incomplete_service_items(page, parent):
     """An item goes out only with all ten elements of a service guide; the editor is told which are missing."""
     if not isinstance(page, ServiceItemPage):
         return []
-    parent = form.parent_page if page.pk is None else page.get_parent()
     missing = page.missing_elements(owning_department(parent.get_ancestors(inclusive=True)))
     return [incomplete_message(missing)] if missing else []
-
-
-@hooks.register("before_bulk_action")
-def check_bulk_publishing(request, action_type, objects, action):
-    """Bulk publishing refuses incomplete items too, naming each item and what it lacks."""
-    items = [page for page in pages_to_bulk_publish(action_type, objects, action) if isinstance(page, ServiceItemPage)]
-    problems = [
-        f"“{item.title}” {incomplete_message(missing)}"
-        for item in (page.get_latest_revision_as_object() for page in items)
-        if (missing := item.missing_elements())
-    ]
-    return refuse(request, problems, action.next_url) if problems else None
 
 
 @hooks.register("register_admin_urls")
