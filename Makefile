@@ -37,8 +37,9 @@ run: compiled-messages
 
 test: $(VENV)/.installed-dev compiled-messages
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=jmportal.settings.test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup  # two workers; the demo tests and the browser tests each on one
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

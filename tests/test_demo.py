@@ -24,8 +24,7 @@ def snapshot():
     return Page.objects.count(), Revision.objects.count(), list(Page.objects.values_list("path", "title", "live"))
 
 
-def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client, demo_portal):
     Site.objects.filter(is_default_site=True).update(hostname="www.jiangmen.gov.cn")  # an administrator's edits
     PortalSettings.objects.update(site_id_code="4407990001")
     first = snapshot()

@@ -15,8 +15,7 @@ from interaction.models.cases import Kind, Status
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_letters_and_requests(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_letters_and_requests(client, demo_portal):
     counts = Case.objects.count(), Transition.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert (Case.objects.count(), Transition.objects.count()) == counts  # a second run adds nothing
@@ -45,8 +44,7 @@ def test_demo_letters_and_requests(client):
         assert client.get(page).status_code == 200
 
 
-def test_the_desk_works_through_the_demo_cases_in_the_admin(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_desk_works_through_the_demo_cases_in_the_admin(client, demo_portal):
     client.force_login(get_user_model().objects.get(username="desk12345"))
     index = reverse("cases:index")
     assert client.get(index).status_code == 200

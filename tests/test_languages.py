@@ -1,10 +1,6 @@
 """Three languages: each tree under its prefix, a switcher to the same page in another language, per-language
 sitemaps, and the demo in zh-hans, zh-hant (OpenCC) and English."""
 
-import io
-
-from django.core.management import call_command
-
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object, translate_page_subtree
@@ -81,8 +77,7 @@ def test_each_language_has_its_own_sitemap(client, home):
     assert client.get("/sitemap-fr.xml").status_code == 404
 
 
-def test_the_demo_answers_in_three_languages_and_scripts(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_answers_in_three_languages_and_scripts(client, demo_portal):
 
     for prefix, language, expected in [
         ("", "zh-hans", ["华侨频道", "旅游观光"]),

@@ -1,10 +1,7 @@
 """Every public page type costs at most MAX_QUERIES SQL queries, the same number with a few pages below it or more
 than a listing page holds."""
 
-import io
 from urllib.parse import urlsplit
-
-from django.core.management import call_command
 
 from wagtail.models import Page, get_page_models
 
@@ -148,8 +145,7 @@ def test_disclosure_entry_with_few_or_many_interpretations(client, home):
     assert steady_queries(client, policy.url) == few <= MAX_QUERIES
 
 
-def test_every_page_type_of_the_demo_portal_stays_within_the_budget(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_every_page_type_of_the_demo_portal_stays_within_the_budget(client, demo_portal):
     over, visited = {}, 0
     for model in get_page_models():
         if not issubclass(model, BasePage):

@@ -4,10 +4,7 @@ Run against the demo portal (`load_demo`), on SQLite and on PostgreSQL alike; `b
 mean reciprocal rank of the same set at city scale.
 """
 
-import io
 import re
-
-from django.core.management import call_command
 
 from wagtail.models import Locale, Page
 
@@ -115,8 +112,7 @@ def misses(client, prefix, queries):
     return [(query, expected, found[query]) for query, expected in queries if expected not in found[query]]
 
 
-def test_the_relevance_set_finds_each_expected_page_in_the_top_three(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_relevance_set_finds_each_expected_page_in_the_top_three(client, demo_portal):
     translate_guides_into_english()
     assert len(RELEVANCE_SET) + len(ENGLISH_SET) >= 40
     assert misses(client, "", RELEVANCE_SET) == []
