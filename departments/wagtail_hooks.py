@@ -17,6 +17,7 @@ from .content_check import find, page_texts
 from .models import SensitiveExpression
 from .publishing import CheckedPagesAdminAPIViewSet, CheckedPageViewSet, refuse_bulk_publishing
 from .views import ContentCheckReportView, OnboardDepartmentsView
+from .visibility import PAGE_BULK_ACTIONS, choosable_pages
 
 
 class SensitiveExpressionViewSet(SnippetViewSet):
@@ -51,6 +52,11 @@ def checked_page_views():
 @hooks.register("construct_admin_api")
 def checked_admin_api(router):
     router.register_endpoint("pages", CheckedPagesAdminAPIViewSet)
+
+
+hooks.register("construct_page_chooser_queryset", choosable_pages)
+for bulk_action in PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)  # after Wagtail's own, which they replace
 
 
 @hooks.register("register_admin_urls")
