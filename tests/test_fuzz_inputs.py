@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site, get_page_models
 
 import pytest
+import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ from interaction.api import PUSHABLE
 from interaction.models.cases import Status
 from participation.models import SurveyFormField
 
+from .conftest import NOW
 from .factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -114,7 +116,9 @@ def portal(django_db_setup, django_db_blocker):
     once for the module and rolled back after it."""
     tokens = override_settings(INTERACTION_EXCHANGE_TOKENS={TOKEN: "*"}, SERVICES_PUSH_TOKEN=PUSH_TOKEN)
     with django_db_blocker.unblock(), transaction.atomic(), tokens:
-        yield build_portal()
+        with time_machine.travel(NOW, tick=True):  # the tests' today: the survey is open, the interview live
+            portal = build_portal()
+        yield portal
         transaction.set_rollback(True)
 
 
