@@ -103,10 +103,10 @@ def expect_error_summary(tab, typed, mistake):
         expect(field, f"{mistake}: the text typed into “{name}” is kept").to_have_value(text)
 
 
-# What a person sees after each kind of form. Each handler gets the walk and one form, opened in a fresh tab.
+# What a person sees after each kind of form. Each handler gets the FormWalk, one form and a fresh tab on its page.
 
 
-def search(walk, form, tab):
+def search(session, form, tab):
     word = SITE_WORD[locale_of(urlsplit(form.page).path)]
     for query, found in ((NOTHING_MATCHES, False), (word, True)):
         box = form_on(tab, form.fields)
@@ -120,7 +120,7 @@ def search(walk, form, tab):
             expect(tab.locator(".empty-state").first, "a “nothing found” message").to_be_visible()
 
 
-def answer_guide(walk, form, tab):
+def answer_guide(session, form, tab):
     questions = [name for name, kind in form.fields.items() if kind == "radio"]
     expect(tab.locator(".step").first, "every step while nothing is answered").to_be_visible()
     guide = form_on(tab, form.fields)
@@ -132,7 +132,7 @@ def answer_guide(walk, form, tab):
     expect(tab.locator(".step").first, "the steps for these answers").to_be_visible()
 
 
-def filter_list(walk, form, tab):
+def filter_list(session, form, tab):
     box = form_on(tab, form.fields)
     box.locator('[name="keyword"]').fill(NOTHING_MATCHES)
     submit(box)
@@ -148,7 +148,7 @@ def filter_list(walk, form, tab):
     expect(tab.locator("main :is(table, ul, ol) a, .empty-state").first, "a list or a message").to_be_visible()
 
 
-def choose_month(walk, form, tab):
+def choose_month(session, form, tab):
     month = tab.locator('[name="month"]')
     options = month.locator("option")
     earlier = options.nth(min(1, options.count() - 1))
@@ -161,7 +161,7 @@ def choose_month(walk, form, tab):
     expect(tab.get_by_role("status").filter(has_text="2026-13"), "a message naming the bad month").to_be_visible()
 
 
-def write_case(walk, form, tab):
+def write_case(session, form, tab):
     code, title = send_case(form, tab)
     track_link = tab.get_by_role("status").locator("a[href*='code=']")
     expect(track_link, "the receipt links to 办理查询").to_have_count(1)
@@ -173,7 +173,7 @@ def write_case(walk, form, tab):
     expect(tab.locator("#case-status-heading"), "tracking finds the case").to_have_text(title)
 
 
-def ask_interview(walk, form, tab):
+def ask_interview(session, form, tab):
     send_case(form, tab)
 
 
@@ -192,13 +192,13 @@ def send_case(form, tab):
     return code, typed.get("title")
 
 
-def track(walk, form, tab):
+def track(session, form, tab):
     """A malformed code, then the demo case that can be rated, then its rating: forgotten, then given."""
     typed = fill(form_on(tab, form.fields), form.fields, {"code": "JM-12", "phone_suffix": "8000"})
     submit(form_on(tab, form.fields))
     expect_error_summary(tab, typed, "a malformed tracking code")
-    assert walk.facts["rateable"], "no demo case left whose writer may rate the reply: add one to the demo"
-    case = walk.facts["rateable"].pop(0)  # rated once, a case cannot be rated again
+    assert session.facts["rateable"], "no demo case left whose writer may rate the reply: add one to the demo"
+    case = session.facts["rateable"].pop(0)  # rated once, a case cannot be rated again
     lookup = form_on(tab, form.fields)
     fill(lookup, form.fields, {"code": case["code"], "phone_suffix": case["phone_suffix"]})
     submit(lookup)
@@ -216,7 +216,7 @@ def track(walk, form, tab):
     expect(tab.locator('[name="satisfaction"]'), "no second rating").to_have_count(0)
 
 
-def answer_survey(walk, form, tab):
+def answer_survey(session, form, tab):
     """The written answers without the choices, then the choices made."""
     choices = [name for name, kind in form.fields.items() if kind in NOT_TYPED]
     typed = fill(form_on(tab, form.fields), form.fields, dict.fromkeys(choices, SKIP))
