@@ -287,6 +287,17 @@ def test_an_unsatisfied_rating_reopens_the_case(client, portal):
     assert other.status == Status.RATED
 
 
+def test_a_rating_sent_without_a_choice_says_so_and_keeps_the_case_on_screen(client, portal):
+    case = CaseFactory(department=portal.a, status=Status.CLOSED, reply="已处理。")
+    answers = {"code": case.tracking_code, "phone_suffix": case.phone[-4:], "comment": "还没想好"}
+    response = client.post(portal.track.url, answers)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'role="alert"' in page and "您对答复是否满意" in page and case.title in page
+    case.refresh_from_db()
+    assert case.status == Status.CLOSED
+
+
 def test_overdue_near_due_and_three_months_unanswered_are_flagged(portal):
     today = timezone.localdate()
     old = CaseFactory(submitted_at=timezone.now() - timedelta(days=100))

@@ -108,12 +108,19 @@ class TrackingPage(InteractionPage):
             return self.respond(request, form=LookupForm(initial={"code": request.GET.get("code", "")}))
         if not allow("lookup", request, LOOKUPS_PER_TEN_MINUTES, 600):
             return self.respond(request, status=429, form=LookupForm(), problem=TOO_MANY)
-        rating = "satisfaction" in request.POST
+        rating = "comment" in request.POST or "satisfaction" in request.POST  # the rating form always posts both
         form = (RatingForm if rating else LookupForm)(request.POST)
         if not form.is_valid():
-            return self.respond(request, status=400, form=form)
-        case = Case.objects.filter(tracking_code=form.cleaned_data["code"]).first()
-        if case is None or not phone_suffix_matches(case.phone, form.cleaned_data["phone_suffix"]):
+            lookup = LookupForm(request.POST)
+            case = found_case(lookup) if rating and lookup.is_valid() else None
+            if case is None:
+                return self.respond(request, status=400, form=form)
+            # A rating sent without a choice: the case stays on screen with the rating form and its error.
+            return self.respond(
+                request, status=400, form=lookup, case=case, timeline=case.transitions.all(), rating_form=form
+            )
+        case = found_case(form)
+        if case is None:
             return self.respond(request, status=404, form=form, problem="没有找到与查询码和手机号码相符的记录。")
         if rating:
             try:
@@ -134,6 +141,12 @@ class TrackingPage(InteractionPage):
             timeline=case.transitions.select_related("department"),
             rating_form=RatingForm(initial=form.cleaned_data) if applies("rate", case) else None,
         )
+
+
+def found_case(form):
+    """The case a valid lookup form names, when the phone digits match it; else None."""
+    case = Case.objects.filter(tracking_code=form.cleaned_data["code"]).first()
+    return case if case and phone_suffix_matches(case.phone, form.cleaned_data["phone_suffix"]) else None
 
 
 class LetterBoardPage(RoutablePageMixin, InteractionPage):
