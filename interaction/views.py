@@ -15,7 +15,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .access import actor_for, visible
 from .admin_forms import HandleForm
-from .masking import redact_case
 from .models.cases import DISCLOSURE_DAYS, Case, Step
 from .statistics import monthly
 from .workdays import calendar
@@ -78,7 +77,7 @@ class CaseInspectView(InspectView):
 
 def masked_spans(case):
     """What the redactor hid in each text a reviewer is about to publish, for them to check: (where, span)."""
-    return [(REVIEWED_TEXTS[field], span) for field, redaction in redact_case(case).items() for span in redaction.spans]
+    return [(REVIEWED_TEXTS[field], span) for field, redaction in case.redactions.items() for span in redaction.spans]
 
 
 def month_from(text, today):

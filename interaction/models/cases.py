@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ..masking import redact_case, short_name
 from ..tracking import new_code
@@ -218,10 +219,16 @@ class Case(models.Model):
         days = DISCLOSURE_DAYS if self.kind == Kind.DISCLOSURE else settings.INTERACTION_MESSAGE_SLA_DAYS
         return days * 2 if self.extended else days
 
+    @cached_property
+    def redactions(self):
+        """What the redactor makes of each text that may go public: worked out once per case object, for the
+        reviewer's starting text and the list of what was hidden alike."""
+        return redact_case(self)
+
     def masked(self):
         """What a reviewer starts from before the case goes public: title, content and reply with personal data
         masked; an interview question's title is the asker as the page names them (网友“陈先生”)."""
-        texts = {field: redaction.text for field, redaction in redact_case(self).items()}
+        texts = {field: redaction.text for field, redaction in self.redactions.items()}
         if self.kind == Kind.INTERVIEW:
             texts["public_title"] = f"网友“{short_name(self.name, self.honorific)}”"
         return texts
