@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from home.qr import qr_svg
+from portal.qr import qr_svg
 
 from . import two_factor
 from .forms import TokenForm

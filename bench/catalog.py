@@ -82,7 +82,7 @@ def index_missing():
 
     from departments.models import ArticlePage
     from disclosure.models import DisclosureEntryPage
-    from home.bulk import settle
+    from portal.bulk import settle
 
     backend = get_search_backend()
     started = time.perf_counter()

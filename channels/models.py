@@ -6,9 +6,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Page
 
-from home.columns import ColumnType
-from home.listing import content_types, paginate
-from home.models import ColumnPage
+from portal.columns import ColumnType
+from portal.listing import content_types, paginate
+from portal.pages import ColumnPage
 
 from .audiences import Audience
 

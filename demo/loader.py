@@ -15,10 +15,10 @@ from departments.access import CENTRAL_REVIEWERS
 from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage, SensitiveExpression
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
-from home.columns import ColumnType
 from home.models import ContentListPage, HomePage, Office, PortalSettings, SectionPage, StandardPage
 from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
 from performance.models import PerformanceBoardPage
+from portal.columns import ColumnType
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.exchange import import_items
 from services.formats import read_json

@@ -1,7 +1,7 @@
 """News articles at city scale (5,000 by default), spread over every department's 部门动态 column, for benchmarks.
 
 Each is a real live page with a past publication time that routes, lists and renders like an editor's, written
-with bulk inserts (home.bulk).
+with bulk inserts (portal.bulk).
 """
 
 import random
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
-from home.bulk import append_live_children, settle
+from portal.bulk import append_live_children, settle
 
 from .models import ArticleIndexPage, ArticlePage
 

@@ -15,10 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from channels.models import audience_panel
-from home.columns import ColumnType
-from home.listing import latest_content, paginate
-from home.models import BasePage, ColumnPage
-from search.indexing import SegmentedField
+from portal.columns import ColumnType
+from portal.indexing import SegmentedField
+from portal.listing import latest_content, paginate
+from portal.pages import BasePage, ColumnPage
 
 from .colours import contrast_ratio
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Site
 
-from home.columns import ColumnType
 from home.models import PortalSettings, StandardPage
+from portal.columns import ColumnType
 
 from .access import ensure_central_groups, ensure_department_access
 from .models import ArticleIndexPage, DepartmentPage

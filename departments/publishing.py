@@ -1,6 +1,6 @@
 """Every way a page is published runs the checks before publishing, not only the editor's buttons.
 
-The editor form runs them itself (`home.forms.PortalPageForm`). Here: bulk publishing, approving from the
+The editor form runs them itself (`portal.forms.PortalPageForm`). Here: bulk publishing, approving from the
 dashboard or a page's status panel (the approval that ends a workflow publishes the latest draft), and the
 admin API's publish action. Who may put content live where (三审) is the page permission tester's, which
 Wagtail asks on all of these paths as well; the checks here also say why, instead of a bare refusal.
@@ -15,7 +15,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.api.v2.utils import BadRequestError
 
-from home.forms import approval_publishes, draft_problems, pages_to_bulk_publish, publish_refusals, refuse
+from portal.forms import approval_publishes, draft_problems, pages_to_bulk_publish, publish_refusals, refuse
 
 
 def problems_publishing(user, page):

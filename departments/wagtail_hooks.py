@@ -8,8 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.forms import CHECK_HOOK, PLACE_HOOK
-from home.reports import report_urls
+from portal.forms import CHECK_HOOK, PLACE_HOOK
+from portal.reports import report_urls
 
 from .access import is_portal_admin
 from .central_review import refuse_going_live_past_the_centre

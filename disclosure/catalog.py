@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
-from home.filters import ANY, DepartmentFilter, DepartmentFilterForm
+from departments.filters import ANY, DepartmentFilter, DepartmentFilterForm
 
 from .taxonomy import Genre, Topic, Validity
 

@@ -1,4 +1,4 @@
-"""Bulk disclosure entries for benchmarks and scale tests (100,000 in about a minute, see home.bulk), with 索引号
+"""Bulk disclosure entries for benchmarks and scale tests (100,000 in about a minute, see portal.bulk), with 索引号
 numbered the way an editor's publishing would number them."""
 
 import random
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from departments.models import DepartmentPage
-from home.bulk import append_live_children, settle
+from portal.bulk import append_live_children, settle
 
 from .index_numbers import IndexNumberSequence, format_index_number
 from .models import DisclosureCatalogPage, DisclosureEntryPage

@@ -11,10 +11,10 @@ from wagtail.search import index
 
 from channels.models import audience_panel
 from departments.models import owning_department, portal_departments
-from home.columns import ColumnType
-from home.listing import paginate
-from home.models import BasePage, ColumnPage
-from search.indexing import SegmentedField
+from portal.columns import ColumnType
+from portal.indexing import SegmentedField
+from portal.listing import paginate
+from portal.pages import BasePage, ColumnPage
 
 from .catalog import CatalogFilter
 from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code

@@ -8,8 +8,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from departments.access import is_central
 from departments.models import DepartmentPage
-from home.columns import ColumnType
-from home.listing import content_types
+from portal.columns import ColumnType
+from portal.listing import content_types
 
 from .timeliness import ColumnStatus, verdict
 

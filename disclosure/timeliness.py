@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from home.columns import ColumnType
+from portal.columns import ColumnType
 
 FAILING_COUNT = 5
 OK, STALE, EMPTY = "ok", "stale", "empty"

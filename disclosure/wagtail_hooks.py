@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 
 from departments.models import DepartmentPage
 from frontcache.purge import FRONT_CACHE_HOOK
-from home.reports import report_urls
+from portal.reports import report_urls
 
 from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
 from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page, PageViewRestriction, Site
 
-        from . import layout_cache
+        from portal import layout_cache
         from .models import PortalSettings
 
         layout_cache.watch(Page, Site, PortalSettings, PageViewRestriction)

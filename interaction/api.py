@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from jmportal.json_body import BodyError, json_text
+from portal.json_body import BodyError, json_text
 
 from .access import actor_for_token, departments, visible
 from .models.cases import Case, Outcome, PauseReason, Satisfaction

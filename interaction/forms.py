@@ -5,7 +5,8 @@ import re
 from django import forms
 from django.db import DataError
 
-from . import captcha
+from portal import captcha
+
 from .access import departments
 from .masking import is_id_number
 from .models.cases import (

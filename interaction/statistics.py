@@ -8,9 +8,9 @@ from django.conf import settings
 from django.db.models import Count, F, Q
 
 from departments.models import DepartmentPage
+from portal.workdays import months_later
 
 from .models.cases import OPEN_STATUSES, Kind, Satisfaction
-from .workdays import months_later
 
 UNASSIGNED = "未转办"
 

@@ -13,11 +13,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.workdays import calendar
+
 from .access import actor_for, visible
 from .admin_forms import HandleForm
 from .models.cases import DISCLOSURE_DAYS, Case, Step
 from .statistics import monthly
-from .workdays import calendar
 from .workflow import TransitionError, available, perform
 
 REVIEWED_TEXTS = {"public_title": "标题", "public_content": "来信内容", "public_reply": "答复内容"}

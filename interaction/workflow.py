@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from portal.workdays import calendar
+
 from .models.cases import ANSWERED_STATUSES, Case, Kind, Pause, PauseReason, Satisfaction, Status, Step, Transition
-from .workdays import calendar
 
 CORRECTION_WINDOW_DAYS = 7  # 补正 must be asked within 7 working days of receipt (条例第三十条)
 HANDLING = (Status.IN_PROGRESS, Status.EXTENDED, Status.REOPENED)

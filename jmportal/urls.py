@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.feeds import CatalogAtomFeed, CatalogFeed
-from home import elderly_mode
 from home.views import robots_txt
 from jmportal.api import api_router
 from languages import sitemaps
+from portal import elderly_mode
 from search import views as search_views
 from services import views as services_views
 

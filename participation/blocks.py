@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import ImageBlock
+from portal.blocks import ImageBlock
 
 
 class GuestBlock(blocks.StructBlock):

@@ -2,7 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from home.spreadsheets import SafeSpreadsheetMixin
+from portal.spreadsheets import SafeSpreadsheetMixin
 
 
 class SurveySubmissionsListView(SafeSpreadsheetMixin, SubmissionsListView):

@@ -12,15 +12,15 @@ from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
 
-from home.columns import ColumnType
-from home.forms import PortalPageForm
-from home.listing import paginate
-from home.models import BasePage, ColumnPage
 from interaction.forms import InterviewQuestionForm
 from interaction.models.cases import Case, Kind
-from interaction.ratelimit import allow
 from interaction.submission import DUPLICATE, submit
-from search.indexing import SegmentedField
+from portal.columns import ColumnType
+from portal.forms import PortalPageForm
+from portal.indexing import SegmentedField
+from portal.listing import paginate
+from portal.pages import BasePage, ColumnPage
+from portal.ratelimit import allow
 
 from . import once
 from .blocks import GuestBlock, TranscriptBlock

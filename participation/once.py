@@ -5,7 +5,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from interaction.ratelimit import client_address
+from portal.ratelimit import client_address
 
 COOKIE = "answered-{page_id}"
 WINDOW_SECONDS = 30 * 60

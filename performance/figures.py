@@ -20,7 +20,7 @@ from disclosure.supervision import department_column_statuses
 from disclosure.timeliness import EMPTY, STALE
 from interaction.models.cases import OPEN_STATUSES, Case, Kind, Satisfaction
 from interaction.statistics import month_range
-from interaction.workdays import calendar
+from portal.workdays import calendar
 from services.models import ServiceItemPage, missing_by_item
 
 LEVELS = [level for level, _ in sorted(Satisfaction.choices, reverse=True)]  # 非常满意 … 非常不满意

@@ -11,10 +11,10 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from departments.models import DepartmentPage
-from home import layout_cache
-from home.columns import ColumnType
-from home.models import ColumnPage
-from interaction.workdays import months_later
+from portal import layout_cache
+from portal.columns import ColumnType
+from portal.pages import ColumnPage
+from portal.workdays import months_later
 
 from .charts import bar_chart
 from .figures import compute, first_of_month

@@ -4,8 +4,8 @@ from django.core.validators import RegexValidator
 
 from wagtail import blocks
 
-from home import blocks as home_blocks
-from home.blocks import RICH_TEXT_FEATURES, OfficeChooserBlock
+from portal import blocks as home_blocks
+from portal.blocks import RICH_TEXT_FEATURES, OfficeChooserBlock
 
 KEY = RegexValidator(r"^[a-z][a-z0-9_]{0,39}$", "只能使用小写英文字母、数字和下划线，并以字母开头。")
 

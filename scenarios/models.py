@@ -12,10 +12,10 @@ from wagtail.search import index
 
 from channels.audiences import Audience
 from channels.models import audience_panel
-from home.columns import ColumnType
-from home.models import BasePage, ColumnPage
-from home.qr import qr_svg
-from search.indexing import SegmentedField
+from portal.columns import ColumnType
+from portal.indexing import SegmentedField
+from portal.pages import BasePage, ColumnPage
+from portal.qr import qr_svg
 
 from . import situation
 from .blocks import FAQBlock, QuestionBlock, StepBlock

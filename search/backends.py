@@ -1,8 +1,8 @@
 """Wagtail's database search backend, reading queries the way pages were indexed, with two fixes.
 
-Every query string is cut into words by `search.text` before it reaches the engine, so admin searches and
+Every query string is cut into words by `portal.text` before it reaches the engine, so admin searches and
 the reader's search page both find 结婚 inside 内地居民结婚登记 (the pages' fields are segmented by
-`search.indexing.SegmentedField`).
+`portal.indexing.SegmentedField`).
 
 PostgreSQL: its default parser reads a run of Chinese characters as one word, so nearly every title was one
 lexeme long and the average title length 1.0. Wagtail then stores a title norm of exactly 1.0 — the value its
@@ -19,7 +19,7 @@ from django.db.models.functions import Length
 
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 
-from .text import query_words
+from portal.text import query_words
 
 
 class SegmentedQueries:

@@ -1,4 +1,4 @@
-"""Wagtail's Elasticsearch 9 backend for text that `search.text` has already cut into words.
+"""Wagtail's Elasticsearch 9 backend for text that `portal.text` has already cut into words.
 
 Indexed fields hold space-separated words (`SegmentedField`) and queries arrive segmented the same way
 (`SegmentedQueries`), so the index's default analyzer only splits on spaces and lower-cases: Elasticsearch's

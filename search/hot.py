@@ -15,9 +15,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from departments.models import SensitiveExpression
+from portal.text import fold
 
 from .models import HotSearchTerm, SearchLog
-from .text import fold
 
 COUNT = 8
 DAYS = 30

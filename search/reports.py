@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.spreadsheets import SafeSpreadsheetMixin
+from portal.spreadsheets import SafeSpreadsheetMixin
 
 from .models import SearchLog, query_counts
 

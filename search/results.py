@@ -18,11 +18,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from home.listing import content_types
+from portal.indexing import searchable_text
+from portal.listing import content_types
+from portal.text import core_words, fold, query_words
 
-from .indexing import searchable_text
 from .snippets import highlight
-from .text import core_words, fold, query_words
 
 MAX_RESULTS = 500
 # Task guides and service items rank as if they stood twice as high as they do; audience channels, which

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold
+from portal.text import fold
 
 WIDTH = 120
 

@@ -10,13 +10,13 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from home.listing import PAGE_SIZE
-from interaction.ratelimit import client_address
+from portal.listing import PAGE_SIZE
+from portal.ratelimit import client_address
+from portal.text import fold, query_words
 
 from . import results as search_results
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .models import SearchLog
-from .text import fold, query_words
 
 
 def search(request):

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.reports import report_urls
+from portal.reports import report_urls
 
 from .models import HotSearchTerm
 from .reports import PopularQueriesView, ZeroResultQueriesView

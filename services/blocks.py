@@ -3,8 +3,8 @@
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home import blocks as home_blocks
-from home.blocks import OfficeChooserBlock
+from portal import blocks as home_blocks
+from portal.blocks import OfficeChooserBlock
 
 from .taxonomy import Visits
 

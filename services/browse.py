@@ -3,7 +3,7 @@
 from django import forms
 
 from channels.audiences import Audience
-from home.filters import ANY, DepartmentFilter, DepartmentFilterForm
+from departments.filters import ANY, DepartmentFilter, DepartmentFilterForm
 
 from .taxonomy import ItemType, Theme
 

@@ -13,10 +13,11 @@ from wagtail.search import index
 
 from channels.models import audience_panel
 from departments.models import owning_department, portal_departments
-from home.columns import ColumnType
-from home.listing import paginate
-from home.models import BasePage, ColumnPage, Office
-from search.indexing import SegmentedField
+from home.models import Office
+from portal.columns import ColumnType
+from portal.indexing import SegmentedField
+from portal.listing import paginate
+from portal.pages import BasePage, ColumnPage
 
 from .blocks import ProcedureBlock
 from .browse import ServiceFilter

@@ -11,8 +11,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from departments.models import DepartmentPage, label_publishers
-from home.spreadsheets import SafeSpreadsheetMixin
-from jmportal.json_body import BodyError, json_text
+from portal.json_body import BodyError, json_text
+from portal.spreadsheets import SafeSpreadsheetMixin
 
 from .exchange import import_items
 from .formats import FormatError, read_json

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 
 from departments.models import owning_department
 from frontcache.purge import FRONT_CACHE_HOOK
-from home.forms import CHECK_HOOK
-from home.reports import report_urls
+from portal.forms import CHECK_HOOK
+from portal.reports import report_urls
 
 from .completeness import incomplete_message
 from .models import ServiceIndexPage, ServiceItemPage

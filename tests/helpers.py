@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.listing import PAGE_SIZE
-from interaction import captcha
 from interaction.access import DESK
+from portal import captcha
+from portal.listing import PAGE_SIZE
 
 from .factories import (
     DisclosureRequestPageFactory,

@@ -4,7 +4,7 @@ from django.test import SimpleTestCase
 
 from wagtail.blocks import StructBlockValidationError
 
-from home.blocks import ContactBlock, HeadingBlock, LinkBlock, NoticeBlock
+from portal.blocks import ContactBlock, HeadingBlock, LinkBlock, NoticeBlock
 
 
 class LinkBlockTests(SimpleTestCase):

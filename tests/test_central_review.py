@@ -28,7 +28,7 @@ import time_machine
 from departments.access import PORTAL_ADMINS
 from departments.models import SensitiveExpression
 from departments.publishing import CheckedWorkflowActionView
-from home.forms import PortalPermissionTester
+from portal.forms import PortalPermissionTester
 
 from .factories import ArticlePageFactory, StandardPageFactory
 from .site_group import SiteGroup, add_url, edit_url, make_user, posted_form

@@ -12,13 +12,13 @@ from django.utils import timezone
 import pytest
 
 from disclosure.annual_report import draft_annual_report
-from interaction import captcha
 from interaction.access import actor_for
 from interaction.models import Case
 from interaction.models.cases import Kind, Satisfaction, Status
 from interaction.tracking import ALPHABET
-from interaction.workdays import Calendar, calendar
 from interaction.workflow import TransitionError, perform
+from portal import captcha
+from portal.workdays import Calendar, calendar
 
 from .factories import CaseFactory, SectionPageFactory, SupervisionComplaintPageFactory
 from .helpers import ID_NUMBER, MOBILE, act, form_data, interaction_site, message, submit

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.core import signing
 
-from interaction import captcha
 from interaction.tracking import new_code, normalise, phone_suffix_matches
-from interaction.workdays import Calendar, calendar, months_later
 from jmportal.settings import environment
+from portal import captcha
+from portal.workdays import Calendar, calendar, months_later
 
 # A small calendar of its own: 1–3 May 2027 off (Sat–Mon), Sunday 9 May worked instead.
 CALENDAR = Calendar(

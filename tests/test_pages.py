@@ -7,8 +7,8 @@ import pytest
 from channels.audiences import Audience
 from demo import content
 from demo.loader import DemoLoader
-from home.listing import PAGE_SIZE
 from home.models import ContentListPage, PortalSettings
+from portal.listing import PAGE_SIZE
 
 from .factories import (
     ArticleIndexPageFactory,

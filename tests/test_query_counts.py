@@ -8,7 +8,7 @@ from wagtail.models import Page, get_page_models
 import pytest
 
 from channels.audiences import Audience
-from home.models import BasePage
+from portal.pages import BasePage
 
 from .factories import (
     ArticleIndexPageFactory,

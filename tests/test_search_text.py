@@ -2,8 +2,8 @@
 
 from django.test import SimpleTestCase
 
+from portal.text import core_words, fold, query_words, segment
 from search.snippets import highlight
-from search.text import core_words, fold, query_words, segment
 
 
 class FoldingTests(SimpleTestCase):

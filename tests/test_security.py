@@ -16,7 +16,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from home.blocks import RICH_TEXT_FEATURES
+from portal.blocks import RICH_TEXT_FEATURES
 
 from .factories import StandardPageFactory
 from .site_group import make_user

@@ -4,9 +4,9 @@ from django import template
 
 from wagtail.models import Site
 
-from home import layout_cache
-from home.elderly_mode import is_on as elderly_mode_is_on
 from home.models import HomePage
+from portal import layout_cache
+from portal.elderly_mode import is_on as elderly_mode_is_on
 
 register = template.Library()
 
@@ -60,6 +60,6 @@ def page_query(context, number):
 
 @register.simple_tag(takes_context=True)
 def elderly_mode(context):
-    """True when the reader switched the elderly-friendly mode on (home.elderly_mode)."""
+    """True when the reader switched the elderly-friendly mode on (portal.elderly_mode)."""
     request = context.get("request")
     return bool(request) and elderly_mode_is_on(request)

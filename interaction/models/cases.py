@@ -5,9 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from portal.workdays import calendar, months_later
+
 from ..masking import redact_case, short_name
 from ..tracking import new_code
-from ..workdays import calendar, months_later
 
 DISCLOSURE_DAYS = 20  # 《政府信息公开条例》第三十三条: 20 working days, extendable once by 20
 CONSULTATION_DAYS = 15  # 第三方 has 15 working days to answer; only those pause the clock

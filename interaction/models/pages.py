@@ -6,12 +6,12 @@ from django.template.response import TemplateResponse
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from home.listing import paginate
-from home.models import BasePage
+from portal.listing import paginate
+from portal.pages import BasePage
+from portal.ratelimit import allow
 
 from ..access import CITIZEN
 from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm, SupervisionComplaintForm
-from ..ratelimit import allow
 from ..submission import DUPLICATE, submit
 from ..tracking import phone_suffix_matches
 from ..workflow import TransitionError, applies, perform

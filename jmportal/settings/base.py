@@ -16,6 +16,7 @@ CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "accounts",
+    "portal",
     "home",
     "channels",
     "departments",
@@ -107,7 +108,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "interaction.ratelimit.client_address"  # honours CLIENT_IP_HEADER behind the proxy
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_address"  # honours CLIENT_IP_HEADER behind the proxy
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.TwoFactorLoginForm"
 OTP_TOTP_ISSUER = "江门政务之窗"
 

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 START_PATHS = ("/", "/zh-hant/", "/en/")
 DEPARTMENT_HOST = "mzj.localhost"
 WIDTHS = (320, 390)
-ELDERLY_COOKIE = "elderly_mode"  # home/elderly_mode.py
+ELDERLY_COOKIE = "elderly_mode"  # portal/elderly_mode.py
 ELDERLY_CLASS = re.compile(r"\belderly\b")  # on <html>, templates/base.html
 # Live pages no reader reaches by following links from a home page, as "host path": the reason it is right so.
 UNLINKED_PAGES = {}

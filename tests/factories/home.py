@@ -3,8 +3,8 @@
 import factory
 import wagtail_factories
 
-from home.columns import ColumnType
 from home.models import ContentListPage, HomePage, SectionPage, StandardPage
+from portal.columns import ColumnType
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

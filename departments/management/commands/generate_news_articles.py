@@ -1,5 +1,5 @@
 from departments.generator import generate
-from home.bulk import GenerateCommand
+from portal.bulk import GenerateCommand
 
 
 class Command(GenerateCommand):

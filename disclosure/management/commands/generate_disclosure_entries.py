@@ -1,5 +1,5 @@
 from disclosure.generator import generate
-from home.bulk import GenerateCommand
+from portal.bulk import GenerateCommand
 
 
 class Command(GenerateCommand):

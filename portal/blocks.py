@@ -201,4 +201,4 @@ class OfficeChooserBlock(SnippetChooserBlock):
         return value.as_dict() if value else None
 
     def deconstruct(self):
-        return "home.blocks.OfficeChooserBlock", (), self._constructor_args[1]
+        return "portal.blocks.OfficeChooserBlock", (), self._constructor_args[1]

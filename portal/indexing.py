@@ -16,7 +16,7 @@ def plain_text(value):
 
 
 class SegmentedField(index.SearchField):
-    """A `SearchField` whose indexed value is the field's text cut into words (`search.text.segment`)."""
+    """A `SearchField` whose indexed value is the field's text cut into words (`portal.text.segment`)."""
 
     def text(self, obj):
         """The field's text as written."""

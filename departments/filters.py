@@ -8,9 +8,9 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from departments.models import label_publishers
+from portal.listing import PAGE_SIZE, filtered_page
 
-from .listing import PAGE_SIZE, filtered_page
+from .models import label_publishers
 
 ANY = [("", "全部")]
 

@@ -8,7 +8,7 @@ import secrets
 
 from django.core import signing
 
-SALT = "interaction.captcha"
+SALT = "portal.captcha"
 MAX_AGE = 30 * 60
 NUMERALS = "零一二三四五六七八九十"
 

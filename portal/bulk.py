@@ -16,7 +16,7 @@ from django.db.models import F
 
 from wagtail.models import Page
 
-from home import layout_cache
+from portal import layout_cache
 
 BATCH = 2000
 PAGE_FIELDS = [field for field in Page._meta.concrete_fields if not field.primary_key]
