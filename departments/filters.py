@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from portal.listing import PAGE_SIZE, filtered_page
 
-from .models import label_publishers
+from .ownership import Departments
 
 ANY = [("", "全部")]
 
@@ -73,5 +73,5 @@ class DepartmentFilter:
         """{results_name: page of pages or [], "problem": message or ""}"""
         page, problem = filtered_page(self.form, self.filtered, self.page_number, self.page_size)
         if page is not None:
-            label_publishers(page, self.departments)
+            Departments(self.departments).label(page)
         return {self.results_name: page or [], "problem": problem}

@@ -130,26 +130,6 @@ class DepartmentPage(ColumnPage):
         return context
 
 
-def owning_department(ancestors):
-    """The department whose branch holds a page, from that page's ancestors (or None)."""
-    departments = [page for page in ancestors if issubclass(page.specific_class, DepartmentPage)]
-    return departments[-1] if departments else None
-
-
-def portal_departments(page):
-    """(home, departments): the home page of `page`'s tree and its live departments in tree order, as filters need them."""
-    home = page.get_ancestors().filter(depth=2).first() or page
-    return home, DepartmentPage.objects.live().descendant_of(home).order_by("path").only("title", "code", "path")
-
-
-def label_publishers(pages, departments):
-    """Sets `page.publisher` to the name of the department (among `departments`, one tree level) holding each page."""
-    names = {department.path: department.title for department in departments}
-    depth = len(departments[0].path) if departments else 0
-    for page in pages:
-        page.publisher = names.get(page.path[:depth], "")
-
-
 class ArticleIndexPage(ColumnPage):
     """An article column (文章栏目) such as 部门动态 or 通知公告, listing its articles newest first."""
 
@@ -204,6 +184,8 @@ class ArticlePage(BasePage):
 
     def content_source(self, ancestors):
         """Who the article comes from: the typed source, or the department it lives under."""
+        from .ownership import owning_department  # ownership reads this module's DepartmentPage
+
         department = owning_department(ancestors)
         return self.source or (department.title if department else "")
 

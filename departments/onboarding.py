@@ -8,13 +8,14 @@ workflows and, given a hostname, its own Site whose root is the department page.
 import re
 from dataclasses import dataclass, field
 
-from wagtail.models import Site
+from wagtail.models import Site, get_page_models
 
 from home.models import PortalSettings, StandardPage
 from portal.columns import ColumnType
 
 from .access import ensure_central_groups, ensure_department_access
 from .models import ArticleIndexPage, DepartmentPage
+from .standard_columns import StandardColumn
 from .workflows import ensure_department_workflows
 
 
@@ -32,32 +33,36 @@ def contact_page(department, **page):
     return StandardPage(body=[("contact", contact)], **page)
 
 
-@dataclass(frozen=True)
-class Column:
-    slug: str
-    title: str
-    build: object  # (department, **page fields) -> unsaved page
-    pages: tuple = ()  # (slug, title, build) of pages the column starts with, built like the column
-
-
-STANDARD_COLUMNS = [
-    Column("news", "部门动态", article_column(ColumnType.NEWS)),
-    Column("notices", "通知公告", article_column(ColumnType.NOTICE)),
-    Column("disclosure", "政府信息公开", article_column(ColumnType.DISCLOSURE)),
-    Column("services", "办事服务", article_column(ColumnType.SERVICE)),
-    Column("contact", "联系我们", contact_page),
+# The department's own columns; each domain app declares its own on its column page class (`department_column`).
+OWN_COLUMNS = [
+    (StandardColumn("news", "部门动态", order=10), article_column(ColumnType.NEWS)),
+    (StandardColumn("notices", "通知公告", order=20, central_review=True), article_column(ColumnType.NOTICE)),
+    (StandardColumn("contact", "联系我们", order=90), contact_page),
 ]
 
 
-def register_standard_column(column):
-    """Let a domain app supply the page of a standard column (e.g. the disclosure catalog), replacing the default."""
-    STANDARD_COLUMNS[:] = [column if existing.slug == column.slug else existing for existing in STANDARD_COLUMNS]
+def declared_columns():
+    """{page class: StandardColumn} for the column page classes that declare a `department_column`."""
+    return {
+        model: vars(model)["department_column"] for model in get_page_models() if "department_column" in vars(model)
+    }
+
+
+def standard_columns():
+    """[(StandardColumn, build(department, **page fields))] in the order a department shows them."""
+    declared = [
+        (column, lambda department, model=model, **page: model(**page)) for model, column in declared_columns().items()
+    ]
+    return sorted(OWN_COLUMNS + declared, key=lambda pair: pair[0].order)
+
+
+def central_review_columns():
+    """Slugs of the columns whose publications also pass the centre's review (三审); the centre can reassign
+    workflows in the admin afterwards."""
+    return [column.slug for column, _ in standard_columns() if column.central_review]
 
 
 HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
-
-# Columns whose publications also pass the centre's review (三审制); the centre can reassign in the admin.
-CENTRAL_REVIEW_COLUMNS = ["notices", "disclosure"]
 
 
 def copy_portal_settings(site):
@@ -91,6 +96,23 @@ def add_published_child(parent, page):
     return page
 
 
+def ensure_column(department, column, build, created):
+    """The department's `column` with the pages it starts with, adding (and listing in `created`) what is missing."""
+    page = child_by_slug(department, column.slug)
+    if page is None:
+        page = build(department, title=column.title, slug=column.slug, show_in_menus=True)
+        created.append(add_published_child(department, page))
+    for slug, title, build_page in column.pages:
+        if child_by_slug(page, slug) is None:
+            created.append(add_published_child(page, build_page(department, title=title, slug=slug)))
+    return page
+
+
+def department_column(department, model):
+    """The department's column of a domain's column page class (`model.department_column`), made when missing."""
+    return ensure_column(department, model.department_column, lambda department, **page: model(**page), [])
+
+
 def onboard_department(index, code, name, slug, hostname="", **fields):
     """Create whatever of the department's set-up is missing below `index`; return what was created."""
     _, central_reviewers = ensure_central_groups()
@@ -111,15 +133,9 @@ def onboard_department(index, code, name, slug, hostname="", **fields):
                 editor_group=access[0], reviewer_group=access[1], collection=access[2]
             )
 
-    for column in STANDARD_COLUMNS:
-        page = child_by_slug(department, column.slug)
-        if page is None:
-            page = column.build(department, title=column.title, slug=column.slug, show_in_menus=True)
-            result.created.append(add_published_child(department, page))
-        for slug, title, build in column.pages:
-            if child_by_slug(page, slug) is None:
-                result.created.append(add_published_child(page, build(department, title=title, slug=slug)))
-    ensure_department_workflows(department, department.title, access[1], central_reviewers, CENTRAL_REVIEW_COLUMNS)
+    for column, build in standard_columns():
+        ensure_column(department, column, build, result.created)
+    ensure_department_workflows(department, department.title, access[1], central_reviewers, central_review_columns())
     if hostname:
         ensure_site(department, hostname)
     return result

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from departments.models import DepartmentPage
+from departments.ownership import Departments
 from portal.bulk import append_live_children, settle
 
 from .index_numbers import IndexNumberSequence, format_index_number
@@ -40,13 +41,13 @@ def generate(count, years=(2019, 2026), seed=12345):
     """Add `count` published entries spread over every department's catalog; return how many were made."""
     rng = random.Random(seed)  # noqa: S311 - sample data, not secrets
     catalogs = list(DisclosureCatalogPage.objects.live().order_by("path"))
-    codes = {d.path: d.code for d in DepartmentPage.objects.only("path", "code")}
+    departments = Departments(DepartmentPage.objects.only("path", "code"))
     if not catalogs:
         raise ValueError("没有部门信息公开目录：请先运行 load_demo 或 onboard_department。")
     made = 0
     for number, catalog in enumerate(catalogs):
         share = count // len(catalogs) + (1 if number < count % len(catalogs) else 0)
-        code = codes[catalog.path[: -catalog.steplen]]
+        code = departments.code_of(catalog)
         made += add_entries(catalog, code, publication_times(share, years, rng), rng)
     settle(DisclosureEntryPage)
     return made

@@ -10,13 +10,15 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from channels.models import audience_panel
-from departments.models import owning_department, portal_departments
+from departments.ownership import owning_department, portal_departments
+from departments.standard_columns import StandardColumn
 from portal.columns import ColumnType
 from portal.indexing import SegmentedField
 from portal.listing import paginate
 from portal.pages import BasePage, ColumnPage
 
 from .catalog import CatalogFilter
+from .guides import CATALOG_PAGES
 from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code
 from .taxonomy import Genre, Topic, Validity
 
@@ -28,6 +30,7 @@ class DisclosureCatalogPage(ColumnPage):
     subpage_types = ["disclosure.DisclosureEntryPage", "home.StandardPage"]
     is_supervised_column = True  # 栏目更新监测 checks how recently it got new content
     default_column_type = ColumnType.DISCLOSURE
+    department_column = StandardColumn("disclosure", "政府信息公开", order=30, pages=CATALOG_PAGES, central_review=True)
 
     class Meta:
         verbose_name = "部门信息公开目录"

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from departments.models import DepartmentPage
+from departments.ownership import department_of
 
 from .index_numbers import allocate
 
@@ -16,7 +16,7 @@ def assign_index_number(sender, instance, **kwargs):
     locales) copy their source's number and never draw one."""
     if instance.index_number or instance.locale_id != Locale.get_default().pk:
         return
-    department = DepartmentPage.objects.ancestor_of(instance).order_by("-depth").first()
+    department = department_of(instance)
     year = timezone.localtime(instance.first_published_at or timezone.now()).year
     number = allocate(department.code if department else UNKNOWN_DEPARTMENT, year)
     type(instance).objects.filter(pk=instance.pk, index_number__isnull=True).update(index_number=number)

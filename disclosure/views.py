@@ -12,7 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from departments.models import DepartmentPage
+from departments.ownership import department_of
 
 from .annual_report import draft_annual_report
 from .models import DisclosureCatalogPage
@@ -92,7 +92,7 @@ class DraftAnnualReportView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, catalog_id, *args, **kwargs):
         self.catalog = get_object_or_404(DisclosureCatalogPage, pk=catalog_id)
-        self.department = DepartmentPage.objects.ancestor_of(self.catalog).last()
+        self.department = department_of(self.catalog)
         if not self.catalog.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
         return super().dispatch(request, catalog_id, *args, **kwargs)

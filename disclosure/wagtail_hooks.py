@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from departments.models import DepartmentPage
+from departments.ownership import department_of
 from frontcache.purge import FRONT_CACHE_HOOK
 from portal.reports import report_urls
 
@@ -44,7 +44,7 @@ def catalogs_and_feeds(page):
     """An entry is also listed by the central catalog and the city's and its department's feeds."""
     if not isinstance(page, DisclosureEntryPage):
         return []
-    department = DepartmentPage.objects.ancestor_of(page).first()
+    department = department_of(page)
     with translation.override(page.locale.language_code):
         feeds = [reverse("disclosure_rss"), reverse("disclosure_atom")]
         if department:

@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
 
         from portal import layout_cache
+
         from .models import PortalSettings
 
         layout_cache.watch(Page, Site, PortalSettings, PageViewRestriction)

@@ -14,14 +14,13 @@ from wagtail.models import Locale
 
 from channels.models import PageAudience
 from departments.models import DepartmentPage
+from departments.onboarding import department_column
 from home.models import Office
 
 from .completeness import missing_elements
 from .formats import ROW_PROBLEM
 from .models import DepartmentServicesPage, ServiceItemPage, lines
 from .schema import Invalid, clean_item, content
-
-COLUMN_SLUG = "services"
 
 
 @dataclass
@@ -225,7 +224,7 @@ def apply(step, departments, report, dry_run):
         report.drafts.append((code, missing))
     if dry_run:
         return
-    column = services_column(department)
+    column = department_column(department, DepartmentServicesPage)
     page = step.page
     if page is None:
         page = ServiceItemPage(item_code=code, slug=code.lower(), live=False)
@@ -249,15 +248,6 @@ def missing_for(item, department):
     ]
     agency = item["agency"] or department.title
     return missing_elements(item["name"], item["legal_basis"], item["conditions"], procedures, agency)
-
-
-def services_column(department):
-    column = DepartmentServicesPage.objects.child_of(department).filter(slug=COLUMN_SLUG).first()
-    if column is None:
-        column = DepartmentServicesPage(title="办事服务", slug=COLUMN_SLUG, show_in_menus=True)
-        department.add_child(instance=column)
-        column.save_revision().publish()
-    return column
 
 
 def fill(page, item):

@@ -12,7 +12,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from channels.models import audience_panel
-from departments.models import owning_department, portal_departments
+from departments.ownership import owning_department, portal_departments
+from departments.standard_columns import StandardColumn
 from home.models import Office
 from portal.columns import ColumnType
 from portal.indexing import SegmentedField
@@ -36,6 +37,7 @@ class DepartmentServicesPage(ColumnPage):
     subpage_types = ["services.ServiceItemPage", "home.StandardPage"]
     is_supervised_column = True  # 栏目更新监测: an empty 办事服务 column fails the national inspection
     default_column_type = ColumnType.SERVICE
+    department_column = StandardColumn("services", "办事服务", order=40)
 
     class Meta:
         verbose_name = "部门办事服务"

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from departments.models import DepartmentPage, label_publishers
+from departments.models import DepartmentPage
+from departments.ownership import Departments
 from portal.json_body import BodyError, json_text
 from portal.spreadsheets import SafeSpreadsheetMixin
 
@@ -68,12 +69,11 @@ class IncompleteItemsReportView(SafeSpreadsheetMixin, ReportView):
     def get_queryset(self):
         editable = PagePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
         items = list(ServiceItemPage.objects.filter(pk__in=editable.values("pk")).order_by("path"))
-        departments = list(DepartmentPage.objects.filter(locale__in={item.locale_id for item in items}))
-        label_publishers(items, departments)
-        by_path = {department.path: department for department in departments}
+        departments = Departments(DepartmentPage.objects.filter(locale__in={item.locale_id for item in items}))
+        departments.label(items)
         rows = []
         for item in items:
-            missing = item.missing_elements(by_path.get(item.path[: -2 * item.steplen]))
+            missing = item.missing_elements(departments.holding(item))
             if missing:
                 rows.append(
                     {

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from departments.models import owning_department
+from departments.ownership import owning_department
 from frontcache.purge import FRONT_CACHE_HOOK
 from portal.forms import CHECK_HOOK
 from portal.reports import report_urls
