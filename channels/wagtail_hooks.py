@@ -2,12 +2,12 @@
 
 from wagtail import hooks
 
-from frontcache.purge import FRONT_CACHE_HOOK
+from portal.hooks import FRONT_CACHE_PAGES_SHOWING
 
 from .models import ChannelPage
 
 
-@hooks.register(FRONT_CACHE_HOOK)
+@hooks.register(FRONT_CACHE_PAGES_SHOWING)
 def channel_pages(page):
     """Every live channel of the page's language (six pages): the tags the page had before may differ from now."""
     return ChannelPage.objects.live().filter(locale_id=page.locale_id)

@@ -1,6 +1,6 @@
 """三审: content goes live in a centrally reviewed column (通知公告, 政府信息公开) only through the centre.
 
-One rule, `refuse_going_live_past_the_centre`, registered under `portal.forms.PLACE_HOOK`: every portal page's
+One rule, `refuse_going_live_past_the_centre`, registered under `portal.hooks.REFUSE_GOING_LIVE_AT`: every portal page's
 permission tester asks it before Wagtail lets a user publish a page, publish under a parent (new pages, published
 copies, aliases) or move live, scheduled or aliased content under a parent. Wagtail asks that tester on every
 path, so the rule holds for the editor, bulk publish and bulk move, moves, copies, aliases, reverts, scheduled

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.forms import CHECK_HOOK, PLACE_HOOK
+from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, REFUSE_GOING_LIVE_AT
 from portal.reports import report_urls
 
 from .access import is_portal_admin
@@ -34,13 +34,13 @@ class SensitiveExpressionViewSet(SnippetViewSet):
 register_snippet(SensitiveExpressionViewSet)
 
 
-@hooks.register(CHECK_HOOK)
+@hooks.register(CHECK_PAGE_BEFORE_PUBLISH)
 def refuse_wrong_expressions(page, parent):
     """A page containing a listed expression cannot go out; the editor sees each word, where, and the fix."""
     return [finding.message() for finding in find(page_texts(page), SensitiveExpression.active_pairs())]
 
 
-hooks.register(PLACE_HOOK, refuse_going_live_past_the_centre)
+hooks.register(REFUSE_GOING_LIVE_AT, refuse_going_live_past_the_centre)
 hooks.register("before_bulk_action", refuse_bulk_publishing)
 
 

@@ -2,7 +2,7 @@
 
 It follows the national template's six parts; the figures come from the entries the department published
 in the year, and the request figures (section 三) from the functions registered under the Wagtail hook
-`REQUEST_FIGURES_HOOK` (the interaction app's 依申请公开 cases), so disclosure imports no request code.
+`DISCLOSURE_REQUEST_FIGURES` (the interaction app's 依申请公开 cases), so disclosure imports no request code.
 """
 
 from collections import Counter
@@ -14,13 +14,13 @@ from django.conf import settings
 from wagtail import hooks
 
 from home.models import StandardPage
+from portal.hooks import DISCLOSURE_REQUEST_FIGURES
 
 from .models import DisclosureEntryPage
 from .taxonomy import Genre, Topic
 
 REPORTS_SLUG = "annual-reports"
 # Each function registered here takes (department, year) and returns (label, count) rows for section 三.
-REQUEST_FIGURES_HOOK = "disclosure_request_figures"
 
 
 def published_in(department, year):
@@ -48,7 +48,7 @@ def count_table(heading, labels, counts):
 
 
 def request_figures(department, year):
-    rows = [row for provider in hooks.get_hooks(REQUEST_FIGURES_HOOK) for row in provider(department, year)]
+    rows = [row for provider in hooks.get_hooks(DISCLOSURE_REQUEST_FIGURES) for row in provider(department, year)]
     if not rows:
         return [paragraph("（请按实际办理情况填写。）")]
     table = {"data": [["项目", "数量"], *[[label, str(count)] for label, count in rows]]}

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from departments.ownership import department_of
-from frontcache.purge import FRONT_CACHE_HOOK
+from portal.hooks import FRONT_CACHE_PAGES_SHOWING
 from portal.reports import report_urls
 
 from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
@@ -39,7 +39,7 @@ def draft_annual_report_button(page, user, view_name, next_url=None):
         yield Button("起草年度报告", reverse("draft_annual_report", args=[page.pk]), icon_name="doc-full", priority=60)
 
 
-@hooks.register(FRONT_CACHE_HOOK)
+@hooks.register(FRONT_CACHE_PAGES_SHOWING)
 def catalogs_and_feeds(page):
     """An entry is also listed by the central catalog and the city's and its department's feeds."""
     if not isinstance(page, DisclosureEntryPage):

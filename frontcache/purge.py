@@ -3,7 +3,7 @@
 A published, unpublished or moved page makes stale: the page itself, every ancestor (section and column
 listings, a department's latest items, the home page's self-updating lists), every live page that links to it
 (Wagtail's reference index: a guide showing a service item's title, a featured block), the search page, and
-whatever the apps that show it elsewhere name through the `FRONT_CACHE_HOOK` hook (a channel listing its
+whatever the apps that show it elsewhere name through the `FRONT_CACHE_PAGES_SHOWING` hook (a channel listing its
 audience, the central catalogs, feeds). Each is purged on every site that serves it (the portal and a
 department's own hostname).
 
@@ -19,8 +19,9 @@ from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, ReferenceIndex, Site
 
+from portal.hooks import FRONT_CACHE_PAGES_SHOWING
+
 # Functions `(page) -> iterable` of pages, or of paths on the page's sites ("/feeds/disclosure.rss"), showing `page`.
-FRONT_CACHE_HOOK = "front_cache_pages_showing"
 
 
 def purge_after_commit(page, old_url_path=None):
@@ -47,7 +48,7 @@ def pages_showing(page):
     yield from page.get_ancestors().filter(depth__gt=1).live()
     references = ReferenceIndex.get_references_to(page).values_list("object_id", flat=True)
     yield from Page.objects.live().filter(pk__in=[int(pk) for pk in references if pk.isdigit()])
-    for hook in hooks.get_hooks(FRONT_CACHE_HOOK):
+    for hook in hooks.get_hooks(FRONT_CACHE_PAGES_SHOWING):
         yield from hook(page)
 
 

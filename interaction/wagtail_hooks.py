@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from disclosure.annual_report import REQUEST_FIGURES_HOOK
+from portal.hooks import DISCLOSURE_REQUEST_FIGURES
 
 from .access import actor_for
 from .filters import CaseFilterSet
@@ -76,6 +76,6 @@ def cases_panel(request, panels):
         panels.append(CasesPanel(actor))
 
 
-@hooks.register(REQUEST_FIGURES_HOOK)
+@hooks.register(DISCLOSURE_REQUEST_FIGURES)
 def disclosure_request_figures(department, year):
     return request_figures(department, year)

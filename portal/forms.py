@@ -2,10 +2,10 @@
 
 Two hooks, registered by the apps whose rules they are:
 
-- `check_page_before_publish` (CHECK_HOOK): `(page, parent)` → messages about the content about to go live
+- `check_page_before_publish` (CHECK_PAGE_BEFORE_PUBLISH): `(page, parent)` → messages about the content about to go live
   (错敏字, 办事指南要素). The editor form runs them when publishing, submitting or approving; bulk publishing,
   approval from the dashboard and the admin API run them too (`departments.publishing`).
-- `refuse_going_live_at` (PLACE_HOOK): `(user, place)` → messages when this user may not put content live at
+- `refuse_going_live_at` (REFUSE_GOING_LIVE_AT): `(user, place)` → messages when this user may not put content live at
   `place` (a page, or the parent content goes under), whoever wrote it (三审). Every portal page's permission
   tester asks them, and Wagtail asks the tester on every path: the editor, bulk actions, moves, copies, aliases,
   reverts, scheduling, workflow approval and the admin API.
@@ -23,13 +23,12 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PagePermissionTester, Revision, Task
 
-CHECK_HOOK = "check_page_before_publish"
-PLACE_HOOK = "refuse_going_live_at"
+from .hooks import CHECK_PAGE_BEFORE_PUBLISH, REFUSE_GOING_LIVE_AT
 
 
 def publishing_problems(page, parent):
     """What refuses publishing `page` (an instance holding the content about to go live) under `parent`."""
-    return [message for check in hooks.get_hooks(CHECK_HOOK) for message in check(page, parent)]
+    return [message for check in hooks.get_hooks(CHECK_PAGE_BEFORE_PUBLISH) for message in check(page, parent)]
 
 
 def draft_problems(page):
@@ -39,7 +38,7 @@ def draft_problems(page):
 
 def going_live_refusals(user, place):
     """Why `user` may not put content live at `place`."""
-    return [message for rule in hooks.get_hooks(PLACE_HOOK) for message in rule(user, place)]
+    return [message for rule in hooks.get_hooks(REFUSE_GOING_LIVE_AT) for message in rule(user, place)]
 
 
 def publish_refusals(user, page):
@@ -96,7 +95,7 @@ class PortalPermissionTester(PagePermissionTester):
 class PortalPageForm(WagtailAdminPageForm):
     """Runs the checks before publishing when an editor publishes, submits or approves a page.
 
-    The content checks (CHECK_HOOK) run for all three; the place rules (PLACE_HOOK) when the action puts the page
+    The content checks (CHECK_PAGE_BEFORE_PUBLISH) run for all three; the place rules (REFUSE_GOING_LIVE_AT) when the action puts the page
     live, so the editor reads why rather than finding a draft saved. Saving a draft is never refused.
     """
 

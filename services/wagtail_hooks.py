@@ -6,8 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from departments.ownership import owning_department
-from frontcache.purge import FRONT_CACHE_HOOK
-from portal.forms import CHECK_HOOK
+from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, FRONT_CACHE_PAGES_SHOWING
 from portal.reports import report_urls
 
 from .completeness import incomplete_message
@@ -15,7 +14,7 @@ from .models import ServiceIndexPage, ServiceItemPage
 from .views import IncompleteItemsReportView
 
 
-@hooks.register(CHECK_HOOK)
+@hooks.register(CHECK_PAGE_BEFORE_PUBLISH)
 def refuse_incomplete_service_items(page, parent):
     """An item goes out only with all ten elements of a service guide; the editor is told which are missing."""
     if not isinstance(page, ServiceItemPage):
@@ -34,7 +33,7 @@ def incomplete_items_menu_item():
     return MenuItem("办事指南要素检查", reverse("incomplete_items_report"), icon_name="tasks", order=850)
 
 
-@hooks.register(FRONT_CACHE_HOOK)
+@hooks.register(FRONT_CACHE_PAGES_SHOWING)
 def city_wide_list(page):
     """A service item is also listed by the city-wide 办事事项 list."""
     if not isinstance(page, ServiceItemPage):

@@ -1,0 +1,16 @@
+"""The portal's own Wagtail hooks: how one app adds to what another does without importing it.
+
+The app that asks calls `hooks.get_hooks(NAME)`; the apps that answer register under the same name.
+"""
+
+# (page, parent) -> [messages]: refuse putting this content live (错敏字 in departments, the ten elements in services).
+CHECK_PAGE_BEFORE_PUBLISH = "check_page_before_publish"
+
+# (user, place) -> [messages]: refuse this user putting content live under `place` (三审 in departments).
+REFUSE_GOING_LIVE_AT = "refuse_going_live_at"
+
+# (page) -> [pages or URL paths]: what else shows this page, refreshed with it in the front cache (frontcache asks).
+FRONT_CACHE_PAGES_SHOWING = "front_cache_pages_showing"
+
+# (department, year) -> [rows]: 依申请公开 figures for a department's annual report (disclosure asks, interaction answers).
+DISCLOSURE_REQUEST_FIGURES = "disclosure_request_figures"
