@@ -140,6 +140,16 @@ def event_details(payload):
     event_id = payload.get("event_id")
     if not isinstance(event_id, str) or not 0 < len(event_id) <= 80 or "\x00" in event_id:
         raise ValueError("event_id 须为 1 到 80 个字符的字符串，同一事件重复推送时保持不变。")
+    details = text_details(payload)
+    if "department" in details:
+        details["department"] = pushed_department(details["department"])
+    if payload["action"] == "rate":
+        details["satisfaction"] = pushed_satisfaction(payload.get("satisfaction"))
+    return payload["action"], event_id, details
+
+
+def text_details(payload):
+    """The event's text fields that are set, each a string within limits, outcome and reason from their lists."""
     details = {}
     for name in TEXT_FIELDS:
         value = payload.get(name, "")
@@ -152,17 +162,20 @@ def event_details(payload):
         *PauseReason.values,
     ):
         raise ValueError("outcome 或 reason 的取值不正确。")
-    if "department" in details:
-        department = departments().filter(slug=details["department"]).first()
-        if department is None:
-            raise ValueError(f"没有部门 {details['department']}。")
-        details["department"] = department
-    if payload["action"] == "rate":
-        satisfaction = payload.get("satisfaction")
-        if type(satisfaction) is not int or satisfaction not in Satisfaction.values:
-            raise ValueError("satisfaction 须为 1（非常不满意）到 5（非常满意）的整数。")
-        details["satisfaction"] = satisfaction
-    return payload["action"], event_id, details
+    return details
+
+
+def pushed_department(slug):
+    department = departments().filter(slug=slug).first()
+    if department is None:
+        raise ValueError(f"没有部门 {slug}。")
+    return department
+
+
+def pushed_satisfaction(satisfaction):
+    if type(satisfaction) is not int or satisfaction not in Satisfaction.values:
+        raise ValueError("satisfaction 须为 1（非常不满意）到 5（非常满意）的整数。")
+    return satisfaction
 
 
 @require_POST

@@ -18,7 +18,7 @@ if not ALLOWED_HOSTS:
 # Links in workflow and notification e-mails; defaults to the first allowed host over HTTPS.
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 
 # Behind TLS (the nginx front end terminates it and sets X-Forwarded-Proto).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,7 +6,7 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 # The demo portal (`load_demo`, with its published passwords) exists only here: production cannot load it.
-INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 SECRET_KEY = "test-only-key-jmportal-not-secret-00000000000000000000000000"
 DEBUG = False
@@ -14,5 +14,5 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "jmportal-test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+LOGGING["root"]["level"] = "WARNING"
 AXES_ENABLED = False  # tests that need the login throttle switch it on; test clients log in without a request
