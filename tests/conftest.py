@@ -16,6 +16,7 @@ import time_machine
 from home.models import PortalSettings
 
 from .factories import HomePageFactory
+from .helpers import interaction_site
 
 # The suite's today: every test runs on this day (the demo's cases and the October figures are dated around it),
 # so "overdue", "three months unanswered" and "this year" mean the same whatever the real date.
@@ -63,6 +64,12 @@ def home(db):
     )
     PortalSettings.objects.create(site=site, site_id_code="4407000001", icp_number="粤ICP备05012345号")
     return home
+
+
+@pytest.fixture
+def portal(home):
+    """公众互动 on the empty portal: the letter form, 依申请公开, tracking and the letter board."""
+    return interaction_site(home)
 
 
 class DemoPortal:

@@ -2,13 +2,16 @@
 公众互动 as a citizen and the back office use it."""
 
 import re
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from interaction.access import DESK
+from participation.models import SurveyFormField
 from portal import captcha
 from portal.listing import PAGE_SIZE
 
@@ -17,6 +20,8 @@ from .factories import (
     LetterBoardPageFactory,
     MessageFormPageFactory,
     SectionPageFactory,
+    SurveyIndexPageFactory,
+    SurveyPageFactory,
     TrackingPageFactory,
 )
 from .site_group import SiteGroup, make_user
@@ -94,3 +99,32 @@ def submit(client, page, data):
 def act(client, case, action, **fields):
     """A back-office action on a case, as its inspect view's form posts it."""
     return client.post(reverse("cases:inspect", args=[case.pk]), {"action": action, **fields})
+
+
+# 征集调查: a survey asking for satisfaction and a suggestion, answered as a citizen would.
+SATISFACTION = "非常满意\n满意\n一般\n不满意"
+
+
+def survey(home, opens=-3, closes=7, **fields):
+    """A survey open from `opens` to `closes` days from now, asking for satisfaction and a suggestion."""
+    index = SurveyIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
+    now = timezone.now()
+    page = SurveyPageFactory(
+        parent=index, opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes), **fields
+    )
+    SurveyFormField.objects.create(
+        page=page, sort_order=0, label="您对政务服务的满意度", field_type="radio", required=True, choices=SATISFACTION
+    )
+    SurveyFormField.objects.create(page=page, sort_order=1, label="您的建议", field_type="multiline", required=False)
+    return page
+
+
+SATISFIED, SUGGESTION = "您对政务服务的满意度", "您的建议"
+ANSWER = {SATISFIED: "满意", SUGGESTION: "希望延长周六办事时间"}
+
+
+def answer(client, page, address="10.0.0.1", **changes):
+    """Post an answer as a citizen would; `changes` are keyed by question label."""
+    names = {field.label: field.clean_name for field in page.get_form_fields()}
+    data = {names[label]: value for label, value in {**ANSWER, **changes}.items()}
+    return client.post(page.url, data, REMOTE_ADDR=address)

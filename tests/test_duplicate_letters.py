@@ -13,13 +13,13 @@ from interaction.models import Case, SubmissionClaim
 from interaction.models.cases import Kind
 from interaction.submission import DUPLICATE, submit
 
-from .test_interaction import message, portal  # noqa: F401 (portal is a fixture)
-from .test_interaction import submit as send
+from .helpers import message
+from .helpers import submit as send
 
 COPIES = 20
 
 
-def test_a_letter_sent_again_is_refused_without_the_earlier_code(client, portal):  # noqa: F811
+def test_a_letter_sent_again_is_refused_without_the_earlier_code(client, portal):
     first = send(client, portal.write, message())
     again = send(client, portal.write, message())
 
@@ -29,7 +29,7 @@ def test_a_letter_sent_again_is_refused_without_the_earlier_code(client, portal)
     assert case.tracking_code not in again.content.decode()
 
 
-def test_the_same_letter_is_taken_again_once_the_duplicate_window_has_passed(client, portal):  # noqa: F811
+def test_the_same_letter_is_taken_again_once_the_duplicate_window_has_passed(client, portal):
     send(client, portal.write, message())
     SubmissionClaim.objects.update(claimed_at=timezone.now() - timedelta(minutes=11))
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from search.models import SearchLog
 
-from .test_participation import SUGGESTION, answer, survey
+from .helpers import SUGGESTION, answer, survey
 
 pytestmark = pytest.mark.django_db
 

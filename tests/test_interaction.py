@@ -21,15 +21,10 @@ from portal import captcha
 from portal.workdays import Calendar, calendar
 
 from .factories import CaseFactory, SectionPageFactory, SupervisionComplaintPageFactory
-from .helpers import ID_NUMBER, MOBILE, act, form_data, interaction_site, message, submit
+from .helpers import ID_NUMBER, MOBILE, act, form_data, message, submit
 from .site_group import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def portal(home):
-    return interaction_site(home)
 
 
 def track(client, portal, case, suffix=None):

@@ -13,7 +13,6 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from interaction.models.cases import Kind, Status
-from participation.models import SurveyFormField
 
 from .factories import (
     CaseFactory,
@@ -21,39 +20,11 @@ from .factories import (
     InterviewPageFactory,
     LetterBoardPageFactory,
     SectionPageFactory,
-    SurveyIndexPageFactory,
     SurveyPageFactory,
 )
-from .helpers import assert_constant, queries_for
+from .helpers import SATISFIED, SUGGESTION, answer, assert_constant, queries_for, survey
 
 pytestmark = pytest.mark.django_db
-
-SATISFACTION = "非常满意\n满意\n一般\n不满意"
-
-
-def survey(home, opens=-3, closes=7, **fields):
-    """A survey open from `opens` to `closes` days from now, asking for satisfaction and a suggestion."""
-    index = SurveyIndexPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
-    now = timezone.now()
-    page = SurveyPageFactory(
-        parent=index, opens_at=now + timedelta(days=opens), closes_at=now + timedelta(days=closes), **fields
-    )
-    SurveyFormField.objects.create(
-        page=page, sort_order=0, label="您对政务服务的满意度", field_type="radio", required=True, choices=SATISFACTION
-    )
-    SurveyFormField.objects.create(page=page, sort_order=1, label="您的建议", field_type="multiline", required=False)
-    return page
-
-
-SATISFIED, SUGGESTION = "您对政务服务的满意度", "您的建议"
-ANSWER = {SATISFIED: "满意", SUGGESTION: "希望延长周六办事时间"}
-
-
-def answer(client, page, address="10.0.0.1", **changes):
-    """Post an answer as a citizen would; `changes` are keyed by question label."""
-    names = {field.label: field.clean_name for field in page.get_form_fields()}
-    data = {names[label]: value for label, value in {**ANSWER, **changes}.items()}
-    return client.post(page.url, data, REMOTE_ADDR=address)
 
 
 def test_an_open_survey_takes_an_answer_and_thanks_the_citizen(client, home):
