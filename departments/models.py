@@ -164,6 +164,7 @@ class ArticlePage(BasePage):
     parent_page_types = ["departments.ArticleIndexPage"]
     subpage_types = []
     is_listed_content = True
+    search_kind = (4, "news", "新闻动态")
     search_fields = BasePage.search_fields + [SegmentedField("source"), index.FilterField("first_published_at")]
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("source"), FieldPanel("author"), FieldPanel("tags")], "文章信息"),

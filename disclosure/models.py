@@ -76,6 +76,7 @@ class DisclosureEntryPage(BasePage):
     parent_page_types = ["disclosure.DisclosureCatalogPage"]
     subpage_types = []
     is_listed_content = True
+    search_kind = (3, "disclosure", "信息公开")
     search_fields = BasePage.search_fields + [
         SegmentedField("document_number"),
         SegmentedField("keywords"),

@@ -34,6 +34,9 @@ class BasePage(Page):
     is_listed_content = False
     # True for task guides (scenario guides, service items), which channels put first.
     is_service_guide = False
+    # What the site search calls this type's results, as (place, key, label): its place among the search page's
+    # type filters, the filter's value (?type=) and its label. None: filed under 其他.
+    search_kind = None
 
     class Meta:
         abstract = True

@@ -84,6 +84,7 @@ class ScenarioGuidePage(BasePage):
     subpage_types = []
     is_listed_content = True
     is_service_guide = True
+    search_kind = (1, "guide", "场景式服务")
     search_fields = BasePage.search_fields + [
         SegmentedField("questions"),
         SegmentedField("steps"),

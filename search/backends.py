@@ -10,7 +10,8 @@ refresh treats as "not yet computed" — and rewrote every such row on every sav
 the whole index, and a bulk import grew quadratically. This refresh leaves alone the rows whose norm is
 already right.
 
-SQLite gets title weights in `search.sqlite` (imported only there: its model exists only on SQLite).
+SQLite gets title weights in `search.sqlite` (imported only there: its model exists only on SQLite). Both read
+queries through `search.query.SegmentedQueries`.
 """
 
 from django.db import connection
@@ -19,16 +20,7 @@ from django.db.models.functions import Length
 
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 
-from portal.text import query_words
-
-
-class SegmentedQueries:
-    """A search backend whose query strings are folded and cut into words like the indexed text."""
-
-    def search(self, query, model_or_queryset, **kwargs):
-        if isinstance(query, str):
-            query = " ".join(query_words(query))
-        return super().search(query, model_or_queryset, **kwargs)
+from .query import SegmentedQueries
 
 
 class ChineseTitleIndex(PostgresIndex):
@@ -43,7 +35,7 @@ class ChineseTitleBackend(SegmentedQueries, PostgresSearchBackend):
     index_class = ChineseTitleIndex
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         return ChineseTitleBackend(params)
     from .sqlite import TitleWeightedSQLiteBackend

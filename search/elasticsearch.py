@@ -7,7 +7,7 @@ standard tokenizer would cut Chinese back into single characters. See docs/searc
 
 from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
-from .backends import SegmentedQueries
+from .query import SegmentedQueries
 
 WORDS_ANALYZER = {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase", "asciifolding"]}
 

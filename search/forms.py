@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from .results import KINDS
+from .results import kinds
 
 MAX_QUERY_LENGTH = 100
 # Quotes and operators that full-text engines parse as syntax, and control characters: never part of a word.
@@ -18,9 +18,14 @@ class QueryField(forms.CharField):
         return " ".join(SYNTAX.sub(" ", super().to_python(value)).split())
 
 
+def type_choices():
+    """全部, then every kind of result the page types declare (`search.results.kinds`)."""
+    return [("", "全部")] + [(kind.key, kind.label) for kind in kinds()]
+
+
 class SearchForm(forms.Form):
     q = QueryField(label="搜索关键词", required=False)
-    type = forms.ChoiceField(label="类型", required=False, choices=[("", "全部")] + [(k.key, k.label) for k in KINDS])
+    type = forms.ChoiceField(label="类型", required=False, choices=type_choices)
     department = forms.RegexField(label="部门", required=False, regex=r"^\d{1,10}$")
     year = forms.RegexField(label="年份", required=False, regex=r"^\d{4}$")
     sort = forms.ChoiceField(label="排序", required=False, choices=[("", "按相关度"), ("date", "按日期")])

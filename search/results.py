@@ -2,7 +2,8 @@
 
 A search returns at most `MAX_RESULTS` pages, best first; facets count exactly those pages, so a facet's
 number is the number of results the reader gets by choosing it. Everything after the ranking (facets, filters,
-date order, pagination) works on that list, whatever the backend ranked it.
+date order, pagination) works on that list, whatever the backend ranked it. The query arrives analysed
+(`search.query.AnalysedQuery`): nothing here cuts it again.
 """
 
 import logging
@@ -14,13 +15,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
+from departments.ownership import Departments
 from portal.indexing import searchable_text
 from portal.listing import content_types
-from portal.text import core_words, fold, query_words
+from portal.text import fold
 
 from .snippets import highlight
 
@@ -32,44 +34,51 @@ CHANNEL_WEIGHT = 0.5
 # After Elasticsearch fails, the database answers for this many seconds before Elasticsearch is tried again.
 FALLBACK_SECONDS = 60
 FALLBACK_KEY = "search:use-fallback"
-DEPARTMENT_MODEL = ("departments", "departmentpage")
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of result: the value of the search page's type filter (?type=) and its label."""
+
     key: str
     label: str
-    model: tuple = ()  # (app_label, model) of the page type; empty for "every other type"
+
+    @classmethod
+    def declared_by(cls, model):
+        """The kind a page model declares as its `search_kind` (place, key, label), or None (其他)."""
+        declared = getattr(model, "search_kind", None)
+        return cls(*declared[1:]) if declared else None
 
 
-KINDS = [
-    Kind("guide", "场景式服务", ("scenarios", "scenarioguidepage")),
-    Kind("service", "办事事项", ("services", "serviceitempage")),
-    Kind("disclosure", "信息公开", ("disclosure", "disclosureentrypage")),
-    Kind("news", "新闻动态", ("departments", "articlepage")),
-    Kind("other", "其他"),
-]
-OTHER = KINDS[-1]
+OTHER = Kind("other", "其他")
+
+
+def kinded_models():
+    """{page model: its Kind} for the page types that declare one (`portal.pages.BasePage.search_kind`)."""
+    return {model: kind for model in get_page_models() if (kind := Kind.declared_by(model))}
+
+
+def kinds():
+    """Every kind of result in the order the type filter lists them: the declared ones by place, then 其他."""
+    declared = sorted({model.search_kind for model in kinded_models()})
+    return [Kind(key, label) for _place, key, label in declared] + [OTHER]
 
 
 def rank(query, locale):
-    """Live public pages of `locale` matching `query`, best first.
+    """Live public pages of `locale` matching `query` (an `AnalysedQuery`), best first.
 
     The engine's relevance (as a share of the best hit's, so SQLite's negative bm25, PostgreSQL's ts_rank and
     Elasticsearch's scores compare alike) is reweighed the same way on every backend: by the page type's weight
     (`type_weights`) and by the share of the query's words the title holds (a title holding them all counts
     double), so a page named for what the reader typed is not buried under long pages that repeat it.
     """
-    words = query_words(query)
-    hits = _search(words, Page.objects.live().public().filter(locale=locale))
+    hits = _search(query, Page.objects.live().public().filter(locale=locale))
     best = max((abs(page.score or 0) for page in hits), default=0) or 1
     weights = type_weights()
 
     def weight(page):
-        title = fold(page.title)
-        title_share = sum(word in title for word in words) / max(len(words), 1)
-        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + title_share)
+        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + query.title_share(page.title))
 
     return sorted(hits, key=weight, reverse=True)
 
@@ -83,25 +92,26 @@ def type_weights():
     }
 
 
-def _search(words, pages):
+def _search(query, pages):
     """The engine's best `MAX_RESULTS`; the database's when Elasticsearch is down (for `FALLBACK_SECONDS`)."""
     has_fallback = "fallback" in settings.WAGTAILSEARCH_BACKENDS
     if not (has_fallback and cache.get(FALLBACK_KEY)):
         try:
-            return _best(get_search_backend("default"), words, pages)
+            return _best(get_search_backend("default"), query, pages)
         except Exception:
             if not has_fallback:
                 raise
             logger.warning("Search engine unreachable; the database answers for %s s", FALLBACK_SECONDS, exc_info=True)
             cache.set(FALLBACK_KEY, True, FALLBACK_SECONDS)
-    return _best(get_search_backend("fallback"), words, pages)
+    return _best(get_search_backend("fallback"), query, pages)
 
 
-def _best(backend, words, pages):
-    """Pages holding every one of the query's `words`, best first; only when no page holds them all, pages
-    holding any of them. (Ranking every page that holds one common word such as 登记 made a search slow at
-    100,000 entries, and those pages ranked below the ones holding every word anyway.)"""
-    for chosen, operator in ((core_words(words), "and"), (words, "or")):
+def _best(backend, query, pages):
+    """Pages holding every one of the query's words (its `core`), best first; only when no page holds them all,
+    pages holding any of them. (Ranking every page that holds one common word such as 登记 made a search slow at
+    100,000 entries, and those pages ranked below the ones holding every word anyway.) The engine is handed the
+    words already cut."""
+    for chosen, operator in ((query.core, "and"), (query.words, "or")):
         found = backend.search(PlainText(" ".join(chosen), operator=operator), pages)
         if hits := list(found.annotate_score("score")[:MAX_RESULTS]):
             return hits
@@ -112,28 +122,22 @@ class Labels:
     """What a result is (kind), who published it (department) and when (year), from its plain Page row."""
 
     def __init__(self, locale):
-        models = {kind.model: kind for kind in KINDS if kind.model}
-        self.kinds = {
-            content_type.pk: models[(content_type.app_label, content_type.model)]
-            for content_type in ContentType.objects.filter(app_label__in={app for app, _ in models})
-            if (content_type.app_label, content_type.model) in models
-        }
-        app_label, model = DEPARTMENT_MODEL
-        departments = Page.objects.filter(
-            locale=locale, content_type__app_label=app_label, content_type__model=model
-        ).values_list("pk", "path", "title")
-        self.departments = {path: (str(pk), title) for pk, path, title in departments}
-        self.lengths = sorted({len(path) for path in self.departments}, reverse=True)
+        models = kinded_models()
+        types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        self.kinds = {content_type.pk: models[model] for model, content_type in types.items()}
+        self.departments = Departments.of_locale(locale)
 
     def kind(self, page):
         return self.kinds.get(page.content_type_id, OTHER)
 
     def department(self, page):
-        """(id as text, title) of the department whose branch holds `page`, or None."""
-        for length in self.lengths:
-            if found := self.departments.get(page.path[:length]):
-                return found
-        return None
+        """The department whose branch holds `page` (a `DepartmentPage`), or None."""
+        return self.departments.holding(page)
+
+    @staticmethod
+    def department_value(department):
+        """The department filter's value (?department=) for `department`: its id as text."""
+        return str(department.pk) if department else ""
 
     @staticmethod
     def year(page):
@@ -149,14 +153,21 @@ class Facet:
 
 def facets(hits, labels):
     """The kind, department and year facets of `hits`, each value with its number of results."""
-    kinds = Counter(labels.kind(page).key for page in hits)
+    found = Counter(labels.kind(page).key for page in hits)
     departments = Counter(labels.department(page) for page in hits)
     departments.pop(None, None)
     years = Counter(labels.year(page) for page in hits)
     years.pop("", None)
     return [
-        Facet("type", "类型", [(kind.key, kind.label, kinds[kind.key]) for kind in KINDS if kinds[kind.key]]),
-        Facet("department", "部门", [(pk, title, count) for (pk, title), count in departments.most_common()]),
+        Facet("type", "类型", [(kind.key, kind.label, found[kind.key]) for kind in kinds() if found[kind.key]]),
+        Facet(
+            "department",
+            "部门",
+            [
+                (labels.department_value(department), department.title, count)
+                for department, count in departments.most_common()
+            ],
+        ),
         Facet("year", "年份", [(year, f"{year}年", years[year]) for year in sorted(years, reverse=True)]),
     ]
 
@@ -165,7 +176,7 @@ def narrow(hits, labels, chosen):
     """The hits that have every chosen facet value ({"type": "guide", "year": "2026", ...})."""
     tests = {
         "type": lambda page: labels.kind(page).key,
-        "department": lambda page: (labels.department(page) or ("",))[0],
+        "department": lambda page: labels.department_value(labels.department(page)),
         "year": labels.year,
     }
     return [page for page in hits if all(tests[name](page) == value for name, value in chosen.items() if value)]
@@ -183,23 +194,23 @@ class Result:
     snippet: str
 
 
-def extract_source(page, words):
-    """The text an extract is cut from: the summary when it holds one of `words` (most do), else all the text
-    (which, for guides and service items, reads every block of their StreamFields)."""
+def extract_source(page, query):
+    """The text an extract is cut from: the summary when it holds one of the query's words (most do), else all
+    the text (which, for guides and service items, reads every block of their StreamFields)."""
     summary = getattr(page, "summary", "") or ""
     folded = fold(summary)
-    return summary if any(word in folded for word in words) else searchable_text(page)
+    return summary if any(word in folded for word in query.words) else searchable_text(page)
 
 
-def describe(pages, labels, words):
+def describe(pages, labels, query):
     """A `Result` for each page of one screen, in order: one query per page type for the specific pages."""
     specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
     return [
         Result(
             page=specific[page.pk],
             kind=labels.kind(page),
-            department=(labels.department(page) or ("", ""))[1],
-            snippet=highlight(extract_source(specific[page.pk], words), words),
+            department=labels.departments.name_of(page),
+            snippet=highlight(extract_source(specific[page.pk], query), query.words),
         )
         for page in pages
         if page.pk in specific

@@ -13,7 +13,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import Not, Phrase, PlainText
 
-from .backends import SegmentedQueries
+from .query import SegmentedQueries
 
 TITLE_WEIGHT = 5.0
 

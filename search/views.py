@@ -12,11 +12,11 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.listing import PAGE_SIZE
 from portal.ratelimit import client_address
-from portal.text import fold, query_words
 
 from . import results as search_results
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .models import SearchLog
+from .query import AnalysedQuery
 
 
 def search(request):
@@ -25,9 +25,9 @@ def search(request):
         fields = "、".join(str(form.fields[name].label) for name in form.errors)
         context = {"form": form, "query": "", "notice": f"筛选条件“{fields}”无法识别，请重新选择。"}
         return render(request, "search/search.html", context, status=400)
-    query = form.cleaned_data["q"]
-    context = {"form": form, "query": query, "notice": notice(form, query)}
-    if query and not context["notice"]:
+    query = AnalysedQuery.of(form.cleaned_data["q"])
+    context = {"form": form, "query": query.text, "notice": notice(form, query)}
+    if query.text and not context["notice"]:
         context.update(answer(request, form, query))
     return render(request, "search/search.html", context)
 
@@ -35,13 +35,14 @@ def search(request):
 def notice(form, query):
     if form.too_long:
         return f"搜索词过长，请缩短到 {MAX_QUERY_LENGTH} 个字以内。"
-    if form.data.get("q", "").strip() and not query_words(query):
+    if form.data.get("q", "").strip() and not query.words:
         return "搜索词中没有可查找的文字，请输入中文、英文或数字。"
     return ""
 
 
 def answer(request, form, query):
-    """Results, facets and promotions for a valid query; the first screen of a new search is logged."""
+    """Results, facets and promotions for a valid query (an `AnalysedQuery`, analysed once here and read by
+    everything below); the first screen of a new search is logged."""
     locale = Locale.get_active()
     hits = search_results.rank(query, locale)
     labels = search_results.Labels(locale)
@@ -56,7 +57,7 @@ def answer(request, form, query):
     return {
         "searched": True,
         "results": page,
-        "items": search_results.describe(page.object_list, labels, query_words(query)),
+        "items": search_results.describe(page.object_list, labels, query),
         "facets": search_results.facets(hits, labels),
         "chosen": chosen,
         "total": len(hits),
@@ -66,8 +67,8 @@ def answer(request, form, query):
 
 
 def log(request, query, count):
-    SearchLog.objects.create(query=query[:100], language=get_language(), results=count, client=reader(request))
-    Query.get(fold(query)).add_hit()
+    SearchLog.objects.create(query=query.text[:100], language=get_language(), results=count, client=reader(request))
+    Query.get(query.folded).add_hit()
 
 
 def reader(request):
@@ -77,7 +78,7 @@ def reader(request):
 
 def promotions(query):
     """Editors' picks (搜索推荐) for the query as typed or folded to Simplified."""
-    strings = {normalise_query_string(query), normalise_query_string(fold(query))}
+    strings = {normalise_query_string(query.text), normalise_query_string(query.folded)}
     return (
         SearchPromotion.objects.filter(query__query_string__in=strings)
         .filter(Q(page__isnull=True) | Q(page__live=True))

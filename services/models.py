@@ -72,6 +72,7 @@ class ServiceItemPage(BasePage):
     parent_page_types = ["services.DepartmentServicesPage"]
     subpage_types = []
     is_service_guide = True
+    search_kind = (2, "service", "办事事项")
     search_fields = BasePage.search_fields + [
         SegmentedField("item_code"),
         SegmentedField("conditions"),
