@@ -174,14 +174,15 @@ class InterviewQuestionForm(CaseForm):
         }
         widgets = {"honorific": forms.RadioSelect, "content": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, interview=None, **kwargs):
+    def __init__(self, *args, page=None, **kwargs):
+        """`page`: the page asked about (see questions.py), whose `department` moderates the question."""
         super().__init__(*args, **kwargs)
         self.fields["honorific"].required = True
         self.fields["honorific"].choices = Honorific.choices
-        if interview is not None:
-            self.instance.page = interview
-            self.instance.department_id = interview.department_id
-            self.instance.title = f"访谈提问：{interview.title}"[:80]
+        if page is not None:
+            self.instance.page = page
+            self.instance.department_id = page.department_id
+            self.instance.title = f"访谈提问：{page.title}"[:80]
 
 
 class DisclosureRequestForm(CaseForm):

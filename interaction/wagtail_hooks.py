@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from portal.hooks import DISCLOSURE_REQUEST_FIGURES
 
+from . import questions  # noqa: F401 (registers the hook that takes questions posted to a page)
 from .access import actor_for
 from .filters import CaseFilterSet
 from .models import Case

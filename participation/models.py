@@ -12,15 +12,11 @@ from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
 
-from interaction.forms import InterviewQuestionForm
-from interaction.models.cases import Case, Kind
-from interaction.submission import DUPLICATE, submit
 from portal.columns import ColumnType
 from portal.forms import PortalPageForm
 from portal.indexing import SegmentedField
 from portal.listing import paginate
 from portal.pages import BasePage, ColumnPage
-from portal.ratelimit import allow
 
 from . import once
 from .blocks import GuestBlock, TranscriptBlock
@@ -170,9 +166,6 @@ class SurveyPage(FormMixin, BasePage):
         return response
 
 
-QUESTIONS_PER_HOUR = 10
-
-
 class InterviewIndexPage(ColumnPage):
     """在线访谈: interviews with department heads, the coming ones first, then the transcripts."""
 
@@ -212,6 +205,9 @@ class InterviewPage(BasePage):
     parent_page_types = ["participation.InterviewIndexPage"]
     subpage_types = []
     is_listed_content = True
+    # Citizens ask questions until it ends (`accepts_questions`), moderated by its `department`: interaction takes
+    # them (interaction/questions.py) and the template shows the form and the approved ones with its tags.
+    takes_questions = True
     content_panels = [
         *BasePage.content_panels[:1],
         FieldPanel("summary"),
@@ -234,39 +230,10 @@ class InterviewPage(BasePage):
             return "upcoming"
         return "live" if now < self.starts_at + timedelta(minutes=self.duration_minutes) else "finished"
 
+    def accepts_questions(self):
+        return self.state() != "finished"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["state"] = self.state()
-        context["questions"] = (
-            Case.objects.published()
-            .filter(kind=Kind.INTERVIEW, page=self)
-            .only("name", "honorific", "public_title", "public_content", "published_at")
-            .order_by("published_at", "pk")
-        )
         return context
-
-    def respond(self, request, status=200, **extra):
-        context = self.get_context(request)
-        if context["state"] != "finished" and "form" not in extra and "case" not in extra:
-            extra["form"] = InterviewQuestionForm(interview=self)
-        context.update(extra)
-        return TemplateResponse(request, self.get_template(request), context, status=status)
-
-    def serve(self, request, *args, **kwargs):
-        """Questions are taken until the interview ends, through the case core (captcha, rate limit,
-        duplicates), and shown here only once a moderator has approved their masked text."""
-        if request.method != "POST":
-            return self.respond(request)
-        if self.state() == "finished":
-            return self.respond(request, status=403, problem="访谈已结束，不再接受提问。")
-        form = InterviewQuestionForm(request.POST, interview=self)
-        if not allow("interview-question", request, QUESTIONS_PER_HOUR, 3600):
-            form.renew_captcha()
-            return self.respond(request, status=429, form=form, problem="提问过于频繁，请稍后再试。")
-        if not form.is_valid():
-            form.renew_captcha()
-            return self.respond(request, status=400, form=form)
-        case = submit(form)
-        if case is None:
-            return self.respond(request, status=409, form=InterviewQuestionForm(interview=self), problem=DUPLICATE)
-        return self.respond(request, status=201, case=case)
