@@ -35,7 +35,8 @@ def plain_text(value):
 
 
 class CaptchaForm(forms.Form):
-    """A signed arithmetic question; `renew_captcha` gives a re-shown form a fresh one."""
+    """An arithmetic question whose answer waits on the server (`portal.captcha`); `renew_captcha` gives a re-shown
+    form a fresh one, since every check uses the question up."""
 
     captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
     captcha_answer = forms.CharField(label="验证码", max_length=4, help_text="请用阿拉伯数字作答")

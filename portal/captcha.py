@@ -1,32 +1,38 @@
-"""A captcha that needs no third-party service: a small sum in Chinese numerals, carried in a signed token.
+"""A captcha that needs no third-party service and no image: a small sum in Chinese numerals, read as text, so
+screen readers and 适老模式 read it like any label.
 
-The token (signed with SECRET_KEY, valid for `MAX_AGE` seconds) holds the answer, so no server state is
-kept; tests read the answer back with `answer_of(token)`.
+The answer never leaves the server: the page carries a random token, and the answer waits under that token in
+Django's cache (Redis in production, shared by every app server) for `MAX_AGE` seconds. A token is checked
+once, right or wrong: the first check removes it, so a solved token cannot be replayed for more letters and a
+wrong guess costs a new question.
 """
 
 import secrets
 
-from django.core import signing
+from django.core.cache import cache
 
-SALT = "portal.captcha"
 MAX_AGE = 30 * 60
 NUMERALS = "零一二三四五六七八九十"
+
+
+def key(token):
+    return f"captcha:{token}"
 
 
 def new_challenge():
     """(question, token) for a fresh sum such as “三加七等于几？”."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(10) + 1
-    return f"{NUMERALS[a]}加{NUMERALS[b]}等于几？", signing.dumps({"answer": a + b}, salt=SALT)
-
-
-def answer_of(token):
-    """The answer a token carries, or None when it is forged or expired."""
-    try:
-        return signing.loads(token, salt=SALT, max_age=MAX_AGE)["answer"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return None
+    token = secrets.token_urlsafe(16)
+    cache.set(key(token), a + b, MAX_AGE)
+    return f"{NUMERALS[a]}加{NUMERALS[b]}等于几？", token
 
 
 def is_correct(token, reply):
-    answer = answer_of(token)
-    return answer is not None and (reply or "").strip() == str(answer)
+    """Whether `reply` answers the question `token` stands for; the token is used up either way."""
+    if not isinstance(token, str) or not 0 < len(token) <= 64:
+        return False
+    answer = cache.get(key(token))
+    # delete() is true for one caller only: of two posts racing with the same token, one may pass
+    if answer is None or not cache.delete(key(token)):
+        return False
+    return (reply or "").strip() == str(answer)

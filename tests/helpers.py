@@ -70,10 +70,16 @@ def interaction_site(home):
     return group
 
 
+def solve_captcha(html):
+    """The answer to the rendered form's question, read as a person reads it (“验证码：三加七等于几？” → "10")."""
+    first, second = re.search(r"验证码：(.+?)加(.+?)等于几", html).groups()
+    return str(captcha.NUMERALS.index(first) + captcha.NUMERALS.index(second))
+
+
 def form_data(html, **fields):
     """The captcha of the rendered form, answered, plus `fields`."""
     token = re.search(r'name="captcha_token" value="([^"]+)"', html).group(1)
-    return {"captcha_token": token, "captcha_answer": str(captcha.answer_of(token)), **fields}
+    return {"captcha_token": token, "captcha_answer": solve_captcha(html), **fields}
 
 
 def message(**changes):

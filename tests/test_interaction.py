@@ -5,7 +5,7 @@ import re
 from datetime import date, timedelta
 
 from django.core import mail
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +17,6 @@ from interaction.models import Case
 from interaction.models.cases import Kind, Satisfaction, Status
 from interaction.tracking import ALPHABET
 from interaction.workflow import TransitionError, perform
-from portal import captcha
 from portal.workdays import Calendar, calendar
 
 from .factories import CaseFactory, SectionPageFactory, SupervisionComplaintPageFactory
@@ -166,9 +165,21 @@ def test_bad_submissions_get_clear_errors_and_store_nothing(client, portal, chan
     assert response.status_code == 400
     assert message_part in html
     assert Case.objects.count() == 0
-    first, second = re.search(r"验证码：(.)加(.)等于几？", html).groups()  # a fresh question, matching its token
-    token = re.search(r'name="captcha_token" value="([^"]+)"', html).group(1)
-    assert captcha.answer_of(token) == captcha.NUMERALS.index(first) + captcha.NUMERALS.index(second)
+    retry = client.post(portal.write.url, {**form_data(html, **message())})  # the fresh question on the page answers
+    assert retry.status_code == 201
+
+
+def test_a_solved_captcha_sends_one_letter_only(client, portal):
+    html = client.get(portal.write.url).content.decode()
+    solved = form_data(html, **message())
+    assert client.post(portal.write.url, solved).status_code == 201
+
+    another = {**solved, "title": "人民路路灯不亮", "content": "人民路与建设路交界处路灯已坏一周，夜间行人不便，请修复。"}
+    replayed = Client().post(portal.write.url, another)  # the same token from a new session
+
+    assert replayed.status_code == 400
+    assert "验证码不正确或已过期" in replayed.content.decode()
+    assert Case.objects.count() == 1
 
 
 def test_a_stored_script_tag_is_shown_escaped(client, portal):

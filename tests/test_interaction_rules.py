@@ -4,6 +4,8 @@ from datetime import date
 
 from django.core import signing
 
+import pytest
+
 from interaction.tracking import new_code, normalise, phone_suffix_matches
 from jmportal.settings import environment
 from portal import captcha
@@ -68,15 +70,31 @@ def test_tracking_codes_are_random_and_forgiving_to_type():
     assert not phone_suffix_matches("", "")
 
 
-def test_captcha_answers_are_signed_and_checked():
+def answer(question):
+    first, second = question.removesuffix("等于几？").split("加")
+    return str(captcha.NUMERALS.index(first) + captcha.NUMERALS.index(second))
+
+
+def test_the_captcha_token_carries_no_answer_and_works_once():
     question, token = captcha.new_challenge()
-    answer = captcha.answer_of(token)
     assert question.endswith("等于几？")
-    assert captcha.is_correct(token, str(answer))
-    assert not captcha.is_correct(token, str(answer + 1))
-    forged = signing.dumps({"answer": 1}, salt="another")
-    assert captcha.answer_of(forged) is None
+    with pytest.raises(signing.BadSignature):  # a random key, not a signed value: the answer stays on the server
+        signing.loads(token)
+    assert captcha.is_correct(token, answer(question))
+    assert not captcha.is_correct(token, answer(question))  # replayed for another letter
+
+
+def test_a_wrong_captcha_answer_uses_the_question_up():
+    question, token = captcha.new_challenge()
+    wrong = str(int(answer(question)) + 1)
+    assert not captcha.is_correct(token, wrong)
+    assert not captcha.is_correct(token, answer(question))  # no second guess on the same question
+
+
+def test_a_made_up_captcha_token_is_refused():
     assert not captcha.is_correct("garbage", "1")
+    assert not captcha.is_correct("", "")
+    assert not captcha.is_correct("x" * 500, "1")
 
 
 def test_exchange_tokens_are_read_from_the_environment(monkeypatch):
