@@ -14,12 +14,12 @@ from interaction.models import (
     DisclosureRequestPage,
     LetterBoardPage,
     MessageFormPage,
-    SupervisionComplaintPage,
     TrackingPage,
 )
 from interaction.models.cases import Case, Category, Transition
 from interaction.submission import fingerprint
 from interaction.workflow import perform
+from supervision.models import SupervisionComplaintPage
 
 from . import content
 

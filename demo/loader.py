@@ -17,12 +17,12 @@ from departments.onboarding import add_published_child, child_by_slug, onboard_d
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.models import ContentListPage, HomePage, Office, PortalSettings, SectionPage, StandardPage
 from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
-from performance.models import PerformanceBoardPage
 from portal.columns import ColumnType
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
 from services.exchange import import_items
 from services.formats import read_json
 from services.models import ServiceIndexPage, ServiceItemPage
+from supervision.models import PerformanceBoardPage
 
 from . import content
 from .interaction import load_interaction, load_interaction_pages

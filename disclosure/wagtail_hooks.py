@@ -1,36 +1,23 @@
-"""Admin for the disclosure platform: the timeliness report, its dashboard panel, the annual report draft."""
+"""Admin for the disclosure platform: the annual report draft, and what the front cache refreshes for an entry."""
 
 from django.urls import path, reverse
 from django.utils import translation
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from departments.ownership import department_of
 from portal.hooks import FRONT_CACHE_PAGES_SHOWING
-from portal.reports import report_urls
 
 from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
-from .views import DraftAnnualReportView, TimelinessPanel, TimelinessReportView
+from .views import DraftAnnualReportView
 
 
 @hooks.register("register_admin_urls")
-def timeliness_urls():
+def annual_report_urls():
     return [
-        *report_urls("timeliness", TimelinessReportView, "timeliness_report"),
         path("disclosure/<int:catalog_id>/annual-report/", DraftAnnualReportView.as_view(), name="draft_annual_report"),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def timeliness_menu_item():
-    return MenuItem("栏目更新监测", reverse("timeliness_report"), icon_name="time", order=800)
-
-
-@hooks.register("construct_homepage_panels")
-def timeliness_panel(request, panels):
-    panels.append(TimelinessPanel(request.user))
 
 
 @hooks.register("register_page_header_buttons")

@@ -11,8 +11,8 @@ from django.db.models import F
 import pytest
 
 from interaction.models.cases import Case
-from performance.figures import compute
 from portal.workdays import calendar
+from supervision.figures import compute
 
 from .factories import CaseFactory, PerformanceBoardPageFactory, SectionPageFactory, ServiceItemPageFactory
 from .helpers import MAX_QUERIES, queries_for, steady_queries

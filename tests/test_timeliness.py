@@ -9,8 +9,8 @@ from django.utils import timezone
 import pytest
 
 from departments.models import ArticlePage
-from disclosure.supervision import column_statuses
-from disclosure.timeliness import ColumnStatus, verdict
+from supervision.columns import column_statuses
+from supervision.timeliness import ColumnStatus, verdict
 
 from .factories import ArticlePageFactory
 from .site_group import SiteGroup

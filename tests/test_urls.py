@@ -15,10 +15,9 @@ import pytest
 
 from demo.loader import DemoLoader
 from departments.onboarding import ensure_site
-from interaction.models import SupervisionComplaintPage
 from interaction.models.cases import Status
 from participation.models import InterviewPage, SurveyFormField
-from performance.models import PerformanceBoardPage
+from supervision.models import PerformanceBoardPage, SupervisionComplaintPage
 
 from .factories import (
     CaseFactory,

@@ -1,7 +1,7 @@
 """Cases (12345 messages and disclosure requests), their timeline, and the public pages under 公众互动."""
 
 from .cases import Case, Pause, Transition
-from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, SupervisionComplaintPage, TrackingPage
+from .pages import DisclosureRequestPage, LetterBoardPage, MessageFormPage, TrackingPage
 from .submissions import SubmissionClaim
 
 __all__ = [
@@ -11,7 +11,6 @@ __all__ = [
     "MessageFormPage",
     "Pause",
     "SubmissionClaim",
-    "SupervisionComplaintPage",
     "TrackingPage",
     "Transition",
 ]

@@ -11,7 +11,7 @@ from portal.pages import BasePage
 from portal.ratelimit import allow
 
 from ..access import CITIZEN
-from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm, SupervisionComplaintForm
+from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm
 from ..submission import DUPLICATE, submit
 from ..tracking import phone_suffix_matches
 from ..workflow import TransitionError, applies, perform
@@ -39,7 +39,8 @@ class InteractionPage(BasePage):
 
 
 class CaseFormPage(InteractionPage):
-    """A form that opens a case; the citizen sees the tracking code at once. Subclasses name `form_class`."""
+    """A form that opens a case; the citizen sees the tracking code at once. Subclasses name `form_class`
+    (here, and 投诉监督 in supervision)."""
 
     class Meta:
         abstract = True
@@ -83,16 +84,6 @@ class DisclosureRequestPage(CaseFormPage):
 
     class Meta:
         verbose_name = "依申请公开申请"
-
-
-class SupervisionComplaintPage(CaseFormPage):
-    """投诉监督 (under 网上监察): a complaint about an office's work, handled by the supervision group."""
-
-    form_class = SupervisionComplaintForm
-    template = "interaction/case_form_page.html"
-
-    class Meta:
-        verbose_name = "投诉监督"
 
 
 class TrackingPage(InteractionPage):

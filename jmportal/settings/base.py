@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "services",
     "interaction",
     "participation",
-    "performance",
+    "supervision",
     "search",
     "languages",
     "frontcache",

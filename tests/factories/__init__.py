@@ -10,11 +10,10 @@ from .interaction import (
     DisclosureRequestPageFactory,
     LetterBoardPageFactory,
     MessageFormPageFactory,
-    SupervisionComplaintPageFactory,
     TrackingPageFactory,
 )
 from .participation import InterviewIndexPageFactory, InterviewPageFactory, SurveyIndexPageFactory, SurveyPageFactory
-from .performance import PerformanceBoardPageFactory
+from .performance import PerformanceBoardPageFactory, SupervisionComplaintPageFactory
 from .scenarios import (
     MAINLAND,
     MARRIAGE_QUESTIONS,

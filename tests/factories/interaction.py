@@ -7,7 +7,6 @@ from interaction.models import (
     DisclosureRequestPage,
     LetterBoardPage,
     MessageFormPage,
-    SupervisionComplaintPage,
     TrackingPage,
 )
 from interaction.models.cases import Case
@@ -44,14 +43,6 @@ class LetterBoardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LetterBoardPage
-
-
-class SupervisionComplaintPageFactory(wagtail_factories.PageFactory):
-    title = "投诉监督"
-    slug = "complaints"
-
-    class Meta:
-        model = SupervisionComplaintPage
 
 
 class CaseFactory(factory.django.DjangoModelFactory):

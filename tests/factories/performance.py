@@ -1,8 +1,9 @@
-"""Factories for 网上监察's performance board."""
+"""Factories for 网上监察 (the app supervision/, whose label is still "performance"): the performance board and the
+complaint page."""
 
 import wagtail_factories
 
-from performance.models import PerformanceBoardPage
+from supervision.models import PerformanceBoardPage, SupervisionComplaintPage
 
 
 class PerformanceBoardPageFactory(wagtail_factories.PageFactory):
@@ -11,3 +12,11 @@ class PerformanceBoardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PerformanceBoardPage
+
+
+class SupervisionComplaintPageFactory(wagtail_factories.PageFactory):
+    title = "投诉监督"
+    slug = "complaints"
+
+    class Meta:
+        model = SupervisionComplaintPage

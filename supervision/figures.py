@@ -16,12 +16,14 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from departments.models import DepartmentPage
-from disclosure.supervision import department_column_statuses
-from disclosure.timeliness import EMPTY, STALE
+from departments.ownership import Departments
 from interaction.models.cases import OPEN_STATUSES, Case, Kind, Satisfaction
 from interaction.statistics import month_range
 from portal.workdays import calendar
 from services.models import ServiceItemPage, missing_by_item
+
+from .columns import department_column_statuses
+from .timeliness import EMPTY, STALE
 
 LEVELS = [level for level, _ in sorted(Satisfaction.choices, reverse=True)]  # 非常满意 … 非常不满意
 SATISFIED_FROM = Satisfaction.FAIR
@@ -109,10 +111,6 @@ def departments():
     return list(DepartmentPage.objects.live().filter(locale=Locale.get_default()).order_by("path"))
 
 
-def owner(path, by_path, depth):
-    return by_path.get(path[:depth])
-
-
 def compute(month, today=None, only=None):
     """[DepartmentFigures] for the month starting on `month` (a date), best score first.
     `only`: a DepartmentPage to compute for alone."""
@@ -121,9 +119,7 @@ def compute(month, today=None, only=None):
     if not chosen:
         return []
     figures = {department.pk: DepartmentFigures(department) for department in chosen}
-    by_path = {department.path: figures[department.pk] for department in chosen}
-    depth = len(chosen[0].path)
-    add_service_items(by_path, depth)
+    add_service_items(figures, Departments(chosen))
     add_cases(figures, month, today)
     add_columns(figures)
     return ranked(figures.values())
@@ -133,16 +129,16 @@ def ranked(rows):
     return sorted(rows, key=lambda row: (row.score is None, -(row.score or 0), row.department.path))
 
 
-def add_service_items(by_path, depth):
+def add_service_items(figures, departments):
+    """Each department's live service items, and how many of them are complete; `departments` holds them."""
     items = list(
         ServiceItemPage.objects.live()
-        .filter(Q(*[Q(path__startswith=path) for path in by_path], _connector=Q.OR))
+        .filter(Q(*[Q(path__startswith=department.path) for department in departments], _connector=Q.OR))
         .only("title", "path", "legal_basis", "conditions", "agency", "procedures")
     )
-    names = {item.pk: owner(item.path, by_path, depth).name for item in items}
-    missing = missing_by_item(items, names)
+    missing = missing_by_item(items, {item.pk: departments.name_of(item) for item in items})
     for item in items:
-        row = owner(item.path, by_path, depth)
+        row = figures[departments.holding(item).pk]
         row.items_published += 1
         row.items_complete += not missing[item.pk]
 

@@ -1,4 +1,5 @@
-"""Gathering the facts for 栏目更新监测: which columns a user answers for, and when each was last updated."""
+"""Gathering the facts for 栏目更新监测 (the column monitor): which supervised columns a user answers for, and when
+each was last updated. A page type is supervised when it sets `is_supervised_column`; the rules are in timeliness.py."""
 
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
@@ -7,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from departments.access import is_central
-from departments.models import DepartmentPage
+from departments.ownership import Departments
 from portal.columns import ColumnType
 from portal.listing import content_types
 
@@ -55,12 +56,9 @@ def department_column_statuses(editable_by=None):
     if editable_by is not None:
         editable = PagePermissionPolicy().instances_user_has_permission_for(editable_by, "change")
         columns = columns.filter(pk__in=editable.values("pk"))
-    departments = {page.path: page.title for page in DepartmentPage.objects.filter(locale=locale).only("path", "title")}
-    depth = len(next(iter(departments), ""))
+    departments = Departments.of_locale(locale)
     return [
-        ColumnStatus(
-            column, departments.get(column.path[:depth], CENTRE), column.column_type, column.last_update, today
-        )
+        ColumnStatus(column, departments.name_of(column, CENTRE), column.column_type, column.last_update, today)
         for column in columns
     ]
 

@@ -1,4 +1,4 @@
-"""网上监察: the public performance board, computed from the portal's own data."""
+"""网上监察: the public performance board, computed from the portal's own data, and the complaint page (投诉监督)."""
 
 import csv
 import re
@@ -11,6 +11,8 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from departments.models import DepartmentPage
+from interaction.forms import SupervisionComplaintForm
+from interaction.models.pages import CaseFormPage
 from portal import layout_cache
 from portal.columns import ColumnType
 from portal.pages import ColumnPage
@@ -67,6 +69,7 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
     subpage_types = []
     max_count_per_parent = 1
     default_column_type = ColumnType.SUPERVISION
+    template = "supervision/performance_board_page.html"
 
     class Meta:
         verbose_name = "部门绩效看板"
@@ -92,7 +95,7 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
         today, month, context = self.month_context(request)
         rows, context["computed_at"] = self.figures(month, today)
         chart = bar_chart(f"{month:%Y年%m月}各部门综合得分", [(row.name, row.score) for row in rows], unit="")
-        return self.respond(request, "performance/performance_board_page.html", rows=rows, chart=chart, **context)
+        return self.respond(request, self.template, rows=rows, chart=chart, **context)
 
     @path("department/<slug:slug>/")
     def department(self, request, slug):
@@ -117,7 +120,7 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
         ]
         return self.respond(
             request,
-            "performance/department_performance.html",
+            "supervision/department_performance.html",
             row=row,
             department=department,
             charts=charts,
@@ -137,3 +140,15 @@ class PerformanceBoardPage(RoutablePageMixin, ColumnPage):
         for rank, row in enumerate(compute(month, today), start=1):
             writer.writerow([f"{month:%Y-%m}", *[value(rank, row) for _, value in CSV_COLUMNS], computed_at])
         return response
+
+
+class SupervisionComplaintPage(CaseFormPage):
+    """投诉监督 (under 网上监察): a complaint about an office's work, handled by the supervision group.
+    The complaint is a case of the case core (interaction), like a 12345 message."""
+
+    form_class = SupervisionComplaintForm
+    template = "interaction/case_form_page.html"
+
+    class Meta:
+        db_table = "interaction_supervisioncomplaintpage"  # made by interaction's migration 0003, before the move
+        verbose_name = "投诉监督"
