@@ -16,6 +16,7 @@ from channels.models import PageAudience
 from departments.models import DepartmentPage
 from departments.onboarding import department_column
 from home.models import Office
+from portal.forms import publishing_problems
 
 from .completeness import missing_elements
 from .formats import ROW_PROBLEM
@@ -31,7 +32,7 @@ class Report:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)
-    drafts: list = field(default_factory=list)  # (code, missing elements): saved, not published
+    drafts: list = field(default_factory=list)  # (code, missing elements, why not published): saved as drafts
     problems: list = field(default_factory=list)
     dry_run: bool = False
 
@@ -42,7 +43,9 @@ class Report:
             "updated": self.updated,
             "unchanged": len(self.unchanged),
             "withdrawn": self.withdrawn,
-            "drafts": [{"code": code, "missing": missing} for code, missing in self.drafts],
+            "drafts": [
+                {"code": code, "missing": missing, "reasons": reasons} for code, missing, reasons in self.drafts
+            ],
             "problems": [{"line": line, "code": code, "reason": reason} for line, code, reason in self.problems],
         }
 
@@ -51,7 +54,7 @@ class Report:
         return (
             f"{verb}新建 {len(self.created)} 项，{verb}更新 {len(self.updated)} 项，"
             f"{verb}下线 {len(self.withdrawn)} 项，未变 {len(self.unchanged)} 项，"
-            f"因要素不全保存为草稿 {len(self.drafts)} 项。"
+            f"因要素不全或未通过发布检查保存为草稿 {len(self.drafts)} 项。"
         )
 
 
@@ -215,28 +218,26 @@ def apply(step, departments, report, dry_run):
             step.page.unpublish()
         return
     department = departments[step.item["department"]]
-    missing = missing_for(step.item, department)
-    if step.action == "publish" and missing:
+    page = step.page or ServiceItemPage(item_code=code, slug=code.lower(), live=False)
+    fill(page, step.item, office=unsaved_office if dry_run else office_for)
+    reasons = publishing_problems(page, department)  # the ten elements and 错敏字, as for an editor publishing
+    if step.action == "publish" and reasons:
         report.unchanged.append(code)
         return
     (report.created if step.action == "create" else report.updated).append(code)
-    if missing:
-        report.drafts.append((code, missing))
+    if reasons:
+        report.drafts.append((code, missing_for(step.item, department), reasons))
     if dry_run:
         return
     column = department_column(department, DepartmentServicesPage)
-    page = step.page
-    if page is None:
-        page = ServiceItemPage(item_code=code, slug=code.lower(), live=False)
-        fill(page, step.item)
+    if page.pk is None:
         column.add_child(instance=page)
-    else:
-        if not page.path.startswith(column.path):
-            page.move(column, pos="last-child")
-            page = ServiceItemPage.objects.get(pk=page.pk)
+    elif not page.path.startswith(column.path):
+        page.move(column, pos="last-child")
+        page = ServiceItemPage.objects.get(pk=page.pk)
         fill(page, step.item)
     revision = page.save_revision()
-    if not missing:
+    if not reasons:
         revision.publish()
 
 
@@ -250,8 +251,10 @@ def missing_for(item, department):
     return missing_elements(item["name"], item["legal_basis"], item["conditions"], procedures, agency)
 
 
-def fill(page, item):
-    """Puts an item's content on a page (unsaved), sharing offices by name."""
+def fill(page, item, office=None):
+    """Puts an item's content on a page (unsaved), sharing offices by name (`office`: how a procedure's office is
+    found, `office_for` by default; a preview makes unsaved ones)."""
+    office = office or office_for
     page.title = item["name"]
     page.summary = item["summary"]
     page.item_type = item["type"]
@@ -260,10 +263,10 @@ def fill(page, item):
     page.legal_basis = "\n".join(item["legal_basis"])
     page.conditions = "\n".join(item["conditions"])
     page.audience_links = [PageAudience(audience=audience) for audience in item["audiences"]]
-    page.procedures = [("procedure", procedure_value(procedure)) for procedure in item["procedures"]]
+    page.procedures = [("procedure", procedure_value(procedure, office)) for procedure in item["procedures"]]
 
 
-def procedure_value(procedure):
+def procedure_value(procedure, office):
     documents = get_document_model().objects.in_bulk(
         [material["blank_form"] for material in procedure["materials"] if material["blank_form"]]
     )
@@ -272,9 +275,13 @@ def procedure_value(procedure):
         "materials": [
             {**material, "blank_form": documents.get(material["blank_form"])} for material in procedure["materials"]
         ],
-        "office": office_for(procedure["office"]),
+        "office": office(procedure["office"]),
         "visits": str(procedure["visits"]),
     }
+
+
+def unsaved_office(data):
+    return Office(**data) if data else None
 
 
 def office_for(data):

@@ -14,6 +14,7 @@ from wagtail.models import Revision
 
 import pytest
 
+from departments.models import SensitiveExpression
 from home.models import Office
 from services.completeness import ELEMENTS
 from services.exchange import missing_for
@@ -293,7 +294,7 @@ def test_incomplete_items_are_imported_as_drafts_and_named(group, tmp_path):
 
     page = ServiceItemPage.objects.get(item_code=incomplete["code"])
     assert not page.live
-    assert "缺少设定依据、办理材料" in output
+    assert "缺少：设定依据、办理材料" in output
 
 
 @pytest.mark.parametrize("element", ELEMENTS)
@@ -408,6 +409,22 @@ def test_push_accepts_a_good_payload_like_the_command(group, client, three_items
 
     again = client.post(PUSH_URL, json.dumps(three_items), content_type="application/json", **auth)
     assert again.json()["unchanged"] == 3 and again.json()["created"] == []
+
+
+@override_settings(SERVICES_PUSH_TOKEN="s3cret-token")
+def test_a_pushed_item_with_a_listed_wrong_expression_stays_a_draft(group, client, three_items):
+    SensitiveExpression.objects.create(expression="付市长", suggestion="副市长", kind="title")
+    wrong = {**three_items[0], "conditions": ["申请材料须经付市长签批同意。"]}
+
+    response = client.post(
+        PUSH_URL, json.dumps([wrong]), content_type="application/json", HTTP_AUTHORIZATION="Bearer s3cret-token"
+    )
+
+    assert response.status_code == 200
+    draft = response.json()["drafts"][0]
+    assert draft["code"] == wrong["code"] and draft["missing"] == []
+    assert "付市长" in " ".join(draft["reasons"]) and "副市长" in " ".join(draft["reasons"])
+    assert not ServiceItemPage.objects.get(item_code=wrong["code"]).live
 
 
 def test_push_answers_get_with_405(client):

@@ -34,6 +34,6 @@ class Command(BaseCommand):
         for label, codes in [("新建", report.created), ("更新", report.updated), ("下线", report.withdrawn)]:
             for code in codes:
                 self.stdout.write(f"{label} {code}")
-        for code, missing in report.drafts:
-            self.stdout.write(f"草稿 {code}：缺少{'、'.join(missing)}，未发布")
+        for code, _, reasons in report.drafts:
+            self.stdout.write(f"草稿 {code}（未发布）：{' '.join(reasons)}")
         self.stdout.write(self.style.SUCCESS(report.summary()))
