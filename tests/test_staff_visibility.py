@@ -9,6 +9,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 import pytest
 
@@ -99,3 +100,11 @@ def test_the_desk_and_supervisors_choose_no_departments_media(client, group, gro
         response = client.get(reverse(chooser))
         html = response.json()["html"] if response.status_code == 200 else ""
         assert "民政局图片" not in html and "教育局文件" not in html, chooser
+
+
+def test_no_group_starts_with_rights_over_the_whole_site(db):
+    """Wagtail's default Editors and Moderators (every page from the root, every collection) are not installed: a
+    fresh portal's only groups are the 12345 desk and 网上监察, with no page rights."""
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.exists()
+    assert not GroupCollectionPermission.objects.filter(collection__depth=1).exists()
