@@ -10,7 +10,7 @@ from portal.listing import paginate
 from portal.pages import BasePage
 from portal.ratelimit import allow
 
-from ..access import CITIZEN
+from ..access import CITIZEN, departments
 from ..forms import DisclosureRequestForm, LookupForm, MessageForm, RatingForm
 from ..submission import DUPLICATE, submit
 from ..tracking import phone_suffix_matches
@@ -20,6 +20,12 @@ from .cases import Case
 SUBMISSIONS_PER_HOUR = 10
 LOOKUPS_PER_TEN_MINUTES = 20
 TOO_MANY = "操作过于频繁，请稍后再试。"
+
+
+def department_asked(request):
+    """The department a link from its page names (`?department=<its code>`), or None."""
+    code = request.GET.get("department", "")[:18]
+    return departments().live().filter(code=code).first() if code else None
 
 
 class InteractionPage(BasePage):
@@ -47,7 +53,7 @@ class CaseFormPage(InteractionPage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            return self.respond(request, form=self.form_class())
+            return self.respond(request, form=self.form_class(initial=self.initial(request)))
         form = self.form_class(request.POST)
         if not allow("submit", request, SUBMISSIONS_PER_HOUR, 3600):
             form.renew_captcha()  # keep what the citizen wrote for a later try
@@ -59,6 +65,12 @@ class CaseFormPage(InteractionPage):
         if case is None:
             return self.respond(request, status=409, form=self.form_class(), problem=DUPLICATE)
         return self.respond(request, status=201, case=case, tracking_page=self.tracking_page())
+
+    @staticmethod
+    def initial(request):
+        """The department chosen already when the citizen came from its page."""
+        department = department_asked(request)
+        return {"requested_department": department} if department else {}
 
     def tracking_page(self):
         """办理查询, where the receipt sends the citizen: in this page's language when there is one."""
@@ -150,8 +162,12 @@ class LetterBoardPage(RoutablePageMixin, InteractionPage):
 
     @path("")
     def index(self, request):
+        """Every published letter, or one department's (`?department=<its code>`, from the department's page)."""
         letters = Case.objects.letters().select_related("department").order_by("-published_at", "-pk")
-        return self.respond(request, letters=paginate(request, letters))
+        department = department_asked(request)
+        if department is not None:
+            letters = letters.filter(department=department)
+        return self.respond(request, letters=paginate(request, letters), department=department)
 
     @re_path(r"^(\d{1,18})/$")  # longer numbers cannot be a key: 404, not a database error
     def letter(self, request, pk):
