@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from channels.models import PageAudience
 from departments.models import DepartmentPage
 from departments.onboarding import department_column
+from departments.ownership import Departments
 from home.models import Office
 from portal.forms import publishing_problems
 
@@ -109,21 +110,12 @@ def record_of(page, department_code, documents):
     return clean_item(raw, {department_code}, documents)
 
 
-def codes_by_path(departments):
-    return {department.path: code for code, department in departments.items()}
-
-
-def department_code_of(page, codes):
-    """The code of the department holding an item (item → 办事服务 column → department)."""
-    return codes.get(page.path[: -2 * page.steplen], "")
-
-
 def export_items():
     """Every item of the default locale as the schema writes it, ordered by code."""
-    codes = codes_by_path(departments_by_code())
+    holders = Departments(departments_by_code().values())
     documents = set(get_document_model().objects.values_list("pk", flat=True))
     return [
-        record_of(latest(page), department_code_of(page, codes), documents)
+        record_of(latest(page), holders.code_of(page), documents)
         for page in sorted(items_by_code().values(), key=lambda page: page.item_code)
     ]
 
@@ -161,8 +153,8 @@ def plan(entries, prune, report):
         items.append(item)
     if report.problems:
         return []
-    codes = codes_by_path(departments)
-    steps = [step_for(item, existing.get(item["code"]), codes, documents) for item in items]
+    holders = Departments(departments.values())
+    steps = [step_for(item, existing.get(item["code"]), holders, documents) for item in items]
     if prune:
         steps += [
             Step("withdraw", {"code": code}, page) for code, page in existing.items() if code not in seen and page.live
@@ -181,12 +173,12 @@ def check_offices(item, offices, line):
             raise Invalid(f"办理地点“{office['name']}”的信息与第{first_line}行不一致。")
 
 
-def step_for(item, page, codes, documents):
+def step_for(item, page, holders, documents):
     if item["status"] == "withdrawn":
         return Step("withdraw" if page is not None and page.live else "unchanged", item, page)
     if page is None:
         return Step("create", item)
-    current = record_of(latest(page), department_code_of(page, codes), documents)
+    current = record_of(latest(page), holders.code_of(page), documents)
     if content(current) != content(item):
         return Step("update", item, page)
     if not page.live:
