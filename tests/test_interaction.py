@@ -174,7 +174,11 @@ def test_a_solved_captcha_sends_one_letter_only(client, portal):
     solved = form_data(html, **message())
     assert client.post(portal.write.url, solved).status_code == 201
 
-    another = {**solved, "title": "人民路路灯不亮", "content": "人民路与建设路交界处路灯已坏一周，夜间行人不便，请修复。"}
+    another = {
+        **solved,
+        "title": "人民路路灯不亮",
+        "content": "人民路与建设路交界处路灯已坏一周，夜间行人不便，请修复。",
+    }
     replayed = Client().post(portal.write.url, another)  # the same token from a new session
 
     assert replayed.status_code == 400
