@@ -1,28 +1,17 @@
 import io
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
-
-from wagtail.models import Page, Site
 
 import pytest
 import time_machine
 
-from home.models import PortalSettings
-
-from .factories import HomePageFactory
 from .helpers import interaction_site
-
-# The suite's today: every test runs on this day (the demo's cases and the October figures are dated around it),
-# so "overdue", "three months unanswered" and "this year" mean the same whatever the real date.
-TODAY = datetime(2026, 11, 27).date()
-NOW = datetime.combine(TODAY, time(10), tzinfo=ZoneInfo(settings.TIME_ZONE))
-DEMO = "demo_portal"
+from .site_group import SiteGroup
+from .worlds import HOME, NOW, Worlds, world, world_of
 
 
 @pytest.fixture(autouse=True)
@@ -52,86 +41,115 @@ def default_language():
         yield
 
 
-@pytest.fixture
-def home(db):
+worlds_key = pytest.StashKey[Worlds]()
+world_key = pytest.StashKey[str | None]()
+
+
+@pytest.fixture(scope="session")
+def worlds(request, django_db_setup, django_db_blocker):
+    """The shared worlds (tests/worlds.py) on this worker: the first test of one loads it, the hooks below the rest."""
+    state = request.config.stash[worlds_key]
+    state.start(django_db_blocker)
+    yield state
+    state.unload()
+
+
+@world
+def empty_home(home):
     """An empty portal: a HomePage served as the default site."""
-    root = Page.get_first_root_node()
-    root.get_children().delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.all().delete()
-    site = Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="江门政务之窗"
-    )
-    PortalSettings.objects.create(site=site, site_id_code="4407000001", icp_number="粤ICP备05012345号")
     return home
 
 
 @pytest.fixture
-def portal(home):
-    """公众互动 on the empty portal: the letter form, 依申请公开, tracking and the letter board."""
+def home(worlds, db):
+    """The empty portal's home page, or the home page of the larger world the test uses."""
+    return worlds.home_page()
+
+
+@world
+def site_group(home):
+    """The site group on the empty portal: departments A (民政局) and B (教育局), their staff and notices."""
+    return SiteGroup(home)
+
+
+@pytest.fixture
+def group(site_group):
+    """The site group (a test module may make its own `group` of it, or of a world of its own)."""
+    return site_group
+
+
+@world
+def interaction_portal(home):
+    """公众互动 on the empty portal: the two departments of SiteGroup, the letter form, 依申请公开, tracking, the
+    letter board and the 12345 desk."""
     return interaction_site(home)
 
 
-class DemoPortal:
-    """The demo portal (`load_demo`, loaded an hour before NOW) in a transaction of its own: each test's
-    transaction nests in it as a savepoint, and it is rolled back as soon as the run moves on to a test that does
-    not use it, so every other test still starts from an empty database."""
-
-    def __init__(self, blocker):
-        self.blocker = blocker
-        self.atomic = None
-
-    def load(self):
-        if self.atomic is not None:
-            return
-        with self.blocker.unblock(), time_machine.travel(NOW - timedelta(hours=1), tick=True):
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-            call_command("load_demo", stdout=io.StringIO())
-
-    def unload(self):
-        if self.atomic is None:
-            return
-        with self.blocker.unblock():
-            transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
-        self.atomic = None
+@pytest.fixture
+def portal(interaction_portal):
+    """公众互动 (a test module may make its own `portal`)."""
+    return interaction_portal
 
 
-demo_key = pytest.StashKey[DemoPortal]()
+@world(empty_portal=False, built_at=NOW - timedelta(hours=1))
+def demo_portal():
+    """The whole demo portal (`load_demo`, loaded an hour before NOW)."""
+    call_command("load_demo", stdout=io.StringIO())
 
 
-@pytest.fixture(scope="session")
-def demo_portal(request, django_db_setup, django_db_blocker):
-    """The whole demo portal, loaded once for the tests that ask for it (they run last, see below)."""
-    demo = request.config.stash[demo_key] = DemoPortal(django_db_blocker)
-    demo.load()
-    yield demo
-    demo.unload()
+def pytest_configure(config):
+    config.stash[worlds_key] = Worlds()
+    # pytest-xdist hands out the groups of `--dist loadgroup` largest first unless told to keep the tests' order,
+    # which pytest_collection_modifyitems sets so that the longest groups start first.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
-def uses_demo(item):
-    return item is not None and DEMO in getattr(item, "fixturenames", ())
-
-
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
-    """The demo tests last. pytest-django's own sort comes next (database, transactional, then database-free
-    tests) and keeps this order within each kind, so the demo tests end the database tests: the demo is loaded
-    once, and no transactional test's flush empties the database before it. Under `pytest -n 2 --dist loadgroup`
-    (`make test`) the demo tests go to one worker and the browser tests, which share one served portal, to one."""
-    items.sort(key=uses_demo)
+    """The tests of one world run together, and under `pytest -n 2 --dist loadgroup` (`make test`) on one worker:
+    their xdist group is the world's name. The browser tests, which share one served portal, are one group too. The
+    tests of just an empty portal (`home`, quick to build) are no group, so that either worker can take them.
+
+    Once the other plugins have had their turn (pytest-django sorts database, transactional, then database-free
+    tests; pytest-xdist names the groups), the browser tests go first, then the demo, then the other worlds, largest
+    first, then the empty portal's tests and the rest in the order pytest-django left them: the tests that are no
+    group come last and even out the two workers' ends."""
+    sizes = {}
     for item in items:
-        if uses_demo(item):
-            item.add_marker(pytest.mark.xdist_group("demo"))
+        item.stash[world_key] = name = world_of(item)
+        sizes[name] = sizes.get(name, 0) + 1
+        if name not in (None, HOME):
+            item.add_marker(pytest.mark.xdist_group(name))
         elif item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+    result = yield
+    for item in items:
+        # pytest-xdist 3.8 names an item's group by appending "@group" to `item._nodeid`, which pytest 9.2 no longer
+        # reads (the node id is `item._id`): without this every test was dealt out alone, and the demo was loaded,
+        # and the browser tests' portal served, on both workers.
+        grouped = getattr(item, "_nodeid", None)
+        if grouped and grouped != item.nodeid and hasattr(item, "_id"):
+            item._id = type(item._id).parse(grouped)
+
+    def order(item):
+        name = item.stash[world_key]
+        if item.get_closest_marker("browser"):
+            return (0, 0, "")
+        if name == "demo_portal":
+            return (1, 0, "")
+        if name not in (None, HOME):
+            return (2, -sizes[name], name)
+        return (3 if name == HOME else 4, 0, "")
+
+    items.sort(key=order)
+    return result
 
 
 def pytest_runtest_setup(item):
-    demo = item.config.stash.get(demo_key, None)
-    if demo is not None and uses_demo(item):
-        demo.load()
+    state = item.config.stash[worlds_key]
+    state.wanted = item.stash.get(world_key, None)
+    state.load(state.wanted)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -139,6 +157,6 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
-        demo = item.config.stash.get(demo_key, None)
-        if demo is not None and not uses_demo(nextitem):
-            demo.unload()
+        state = item.config.stash[worlds_key]
+        if nextitem is None or nextitem.stash.get(world_key, None) != state.name:
+            state.unload()

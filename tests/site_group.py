@@ -22,6 +22,7 @@ class SiteGroup:
     """Departments A (民政局) and B (教育局), each with an editor, a reviewer and a published notice."""
 
     def __init__(self, home):
+        self.home = home
         index = DepartmentIndexPageFactory(parent=home)
         self.a = onboard_department(index, code="11440700MB0000001X", name="江门市民政局", slug="mzj").department
         self.b = onboard_department(index, code="11440700MB0000002X", name="江门市教育局", slug="jyj").department

@@ -15,18 +15,25 @@ from disclosure.models import DisclosureEntryPage
 
 from .factories import DisclosureEntryPageFactory
 from .site_group import SiteGroup
+from .worlds import world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def group(home):
+@world
+def annual_report_group(home):
+    """The site group; A's catalog holds two notices and a plan."""
     group = SiteGroup(home)
     catalog = group.column(group.a, "disclosure")
     DisclosureEntryPageFactory(parent=catalog, genre="notice", topic="civil")
     DisclosureEntryPageFactory(parent=catalog, genre="notice", topic="civil")
     DisclosureEntryPageFactory(parent=catalog, genre="plan", topic="general")
     return group
+
+
+@pytest.fixture
+def group(annual_report_group):
+    return annual_report_group
 
 
 def draft(code, year):

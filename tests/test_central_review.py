@@ -31,14 +31,9 @@ from departments.publishing import CheckedWorkflowActionView
 from portal.forms import PortalPermissionTester
 
 from .factories import ArticlePageFactory, StandardPageFactory
-from .site_group import SiteGroup, add_url, edit_url, make_user, posted_form
+from .site_group import add_url, edit_url, make_user, posted_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 @pytest.fixture(params=["department", "centre"])

@@ -10,16 +10,16 @@ import pytest
 from departments.content_check import find, page_texts
 from departments.models import ArticlePage, SensitiveExpression
 
-from .site_group import SiteGroup, edit_url, posted_form
+from .site_group import edit_url, posted_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def group(home):
+def group(site_group):
     SensitiveExpression.objects.create(expression="付市长", suggestion="副市长", kind="title")
     SensitiveExpression.objects.create(expression="江门市国土资源局", suggestion="江门市自然资源局", kind="outdated")
-    return SiteGroup(home)
+    return site_group
 
 
 def test_findings_name_the_field_the_word_and_the_fix():

@@ -13,7 +13,7 @@ from home.models import HomePage
 from interaction.models import Case
 
 from .factories import StandardPageFactory
-from .helpers import interaction_site, message, submit
+from .helpers import message, submit
 
 CLOSED_PORT = 9  # discard: nothing listens on loopback here
 REDIS_DOWN = {
@@ -34,11 +34,6 @@ ELASTICSEARCH_DOWN = {
     },
     "fallback": {"BACKEND": "search.backends"},
 }
-
-
-@pytest.fixture
-def portal(home):
-    return interaction_site(home)
 
 
 def test_an_unreachable_database_gets_a_503_page_not_a_stack_trace(django_db_blocker):

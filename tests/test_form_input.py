@@ -1,15 +1,8 @@
 """Out-of-range input found by the property tests (tests/browser/test_bad_input.py), kept as fast regressions."""
 
-import pytest
-
 from interaction.models import Case
 
-from .helpers import interaction_site, message, submit
-
-
-@pytest.fixture
-def portal(home):
-    return interaction_site(home)
+from .helpers import message, submit
 
 
 def test_a_department_id_beyond_the_database_integers_is_an_invalid_choice(client, portal):

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from unittest import mock
 from urllib.parse import quote
 
-from django.db import OperationalError, transaction
+from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver
@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.models import Page, Site, get_page_models
 
 import pytest
-import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +31,6 @@ from interaction.api import PUSHABLE
 from interaction.models.cases import Status
 from participation.models import SurveyFormField
 
-from .conftest import NOW
 from .factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -62,6 +60,7 @@ from .factories import (
     SurveyPageFactory,
     TrackingPageFactory,
 )
+from .worlds import NOW, world
 
 pytestmark = pytest.mark.django_db
 
@@ -110,16 +109,17 @@ huge_number = st.sampled_from(["1" * 5000, "-" + "9" * 4400, "1e99999", "[" + "1
 odd_tokens = st.sampled_from(["", TOKEN, PUSH_TOKEN, "令牌", "tökén", "\u00a0", "a" * 5000]) | st.text(max_size=30)
 
 
-@pytest.fixture(scope="module")
-def portal(django_db_setup, django_db_blocker):
-    """One page of every page type (an open survey, a live interview, a published letter) and their URLs, built
-    once for the module and rolled back after it."""
-    tokens = override_settings(INTERACTION_EXCHANGE_TOKENS={TOKEN: "*"}, SERVICES_PUSH_TOKEN=PUSH_TOKEN)
-    with django_db_blocker.unblock(), transaction.atomic(), tokens:
-        with time_machine.travel(NOW, tick=True):  # the tests' today: the survey is open, the interview live
-            portal = build_portal()
-        yield portal
-        transaction.set_rollback(True)
+@world(empty_portal=False, built_at=NOW)  # the tests' today: the survey is open, the interview live
+def fuzz_portal():
+    """One page of every page type (an open survey, a live interview, a published letter) and their URLs."""
+    return build_portal()
+
+
+@pytest.fixture
+def portal(fuzz_portal):
+    """The pages, with the exchange and push tokens the API tests send."""
+    with override_settings(INTERACTION_EXCHANGE_TOKENS={TOKEN: "*"}, SERVICES_PUSH_TOKEN=PUSH_TOKEN):
+        yield fuzz_portal
 
 
 def build_portal():

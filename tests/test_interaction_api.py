@@ -9,7 +9,6 @@ import pytest
 from interaction.models.cases import Status
 
 from .factories import CaseFactory
-from .site_group import SiteGroup
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,11 +22,6 @@ CITY, JYJ = "city-token-0123456789", "jyj-token-0123456789"
 def tokens():
     with override_settings(INTERACTION_EXCHANGE_TOKENS={CITY: "*", JYJ: "jyj"}):
         yield
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 def get(client, url, token=CITY, **params):

@@ -26,7 +26,6 @@ from .factories import (
     LetterBoardPageFactory,
     SectionPageFactory,
 )
-from .site_group import SiteGroup
 
 VALID_ID = "11010519491231002X"  # the GB 11643 sample number
 CHINESE_DIGITS = {"0": "〇零", "1": "一幺", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七"}
@@ -414,10 +413,9 @@ VARIANTS = variants()
 
 
 @pytest.fixture
-def portal(home):
-    group = SiteGroup(home)
-    group.letters = LetterBoardPageFactory(parent=SectionPageFactory(parent=home, slug="interaction"))
-    return group
+def portal(site_group):
+    site_group.letters = LetterBoardPageFactory(parent=SectionPageFactory(parent=site_group.home, slug="interaction"))
+    return site_group
 
 
 def replied(portal, **fields):

@@ -16,7 +16,6 @@ from supervision.figures import compute
 
 from .factories import CaseFactory, PerformanceBoardPageFactory, SectionPageFactory, ServiceItemPageFactory
 from .helpers import MAX_QUERIES, queries_for, steady_queries
-from .site_group import SiteGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +39,6 @@ def case(department, submitted, due, replied=None, rated=None, satisfaction=None
         status=status if replied is None else ("rated" if rated else "replied"),
     )
     return made
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 @pytest.fixture

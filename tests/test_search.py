@@ -28,6 +28,7 @@ from .factories import (
     StandardPageFactory,
 )
 from .helpers import FEW, MANY
+from .worlds import world
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -50,8 +51,8 @@ def facet_counts(response, name):
     }
 
 
-@pytest.fixture
-def portal(home):
+@world
+def search_portal(home):
     """A small portal: the marriage guide, a 民政局 service item, news and disclosure in two departments."""
     services = SectionPageFactory(parent=home, title="网上办事", slug="services")
     guides = ScenarioIndexPageFactory(parent=services)
@@ -90,6 +91,11 @@ def portal(home):
     entry.first_published_at = datetime(2026, 3, 2, 10, tzinfo=SHANGHAI)
     entry.save()
     return guide
+
+
+@pytest.fixture
+def portal(search_portal):
+    return search_portal
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from .factories import (
     ServiceIndexPageFactory,
     step,
 )
-from .site_group import SiteGroup, add_url, edit_url, posted_form
+from .site_group import add_url, edit_url, posted_form
 
 A_CODE = "11440700MB0000001X"  # the SiteGroup's 民政局
 B_CODE = "11440700MB0000002X"  # the SiteGroup's 教育局
@@ -112,11 +112,6 @@ class _Out:
 
 def revisions():
     return Revision.objects.filter(content_type__model="serviceitempage").count()
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 @pytest.fixture

@@ -12,14 +12,9 @@ import pytest
 
 from departments.models import ArticlePage
 
-from .site_group import SiteGroup, add_url, edit_url, posted_form
+from .site_group import add_url, edit_url, posted_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 def assert_refused(response):

@@ -18,6 +18,7 @@ from interaction.access import DESK, SUPERVISORS
 
 from .factories import ArticlePageFactory
 from .site_group import SiteGroup, make_user
+from .worlds import world
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +26,8 @@ B_DRAFT = "教育局内部草稿"
 B_DRAFT_TITLE_OF_A_LIVE_PAGE = "教育局通知（未发布的新标题）"
 
 
-@pytest.fixture
-def group(home):
+@world
+def staff_visibility_group(home):
     """Departments A and B; B has a draft page and a published notice whose new title is still a draft."""
     group = SiteGroup(home)
     group.a_draft = ArticlePageFactory(parent=group.column(group.a, "news"), title="民政局草稿", slug="a-draft")
@@ -35,6 +36,11 @@ def group(home):
     group.notice_b.title = B_DRAFT_TITLE_OF_A_LIVE_PAGE
     group.notice_b.save_revision()  # the last edit of an article: what the page types report names
     return group
+
+
+@pytest.fixture
+def group(staff_visibility_group):
+    return staff_visibility_group
 
 
 def modal_html(response):

@@ -17,12 +17,14 @@ from participation.models import InterviewPage
 from .factories import InterviewIndexPageFactory, SectionPageFactory, SupervisionComplaintPageFactory
 from .helpers import FEW, MANY, MOBILE, act, assert_constant, form_data, message, submit
 from .site_group import SiteGroup, make_user
+from .worlds import world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def portal(home):
+@world
+def supervision_portal(home):
+    """The site group, 网上监察's complaint form and its supervisor, and an interview of A's in three days."""
     group = SiteGroup(home)
     section = SectionPageFactory(parent=home, slug="supervision", title="网上监察")
     group.complaints = SupervisionComplaintPageFactory(parent=section)
@@ -34,6 +36,11 @@ def portal(home):
         )
     )
     return group
+
+
+@pytest.fixture
+def portal(supervision_portal):
+    return supervision_portal
 
 
 def inspect_url(case):

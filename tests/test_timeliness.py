@@ -13,7 +13,6 @@ from supervision.columns import column_statuses
 from supervision.timeliness import ColumnStatus, verdict
 
 from .factories import ArticlePageFactory
-from .site_group import SiteGroup
 
 TODAY = date(2026, 11, 27)
 
@@ -42,11 +41,6 @@ def test_verdict_fails_on_five_stale_or_five_empty_columns_or_a_stale_home_page(
     failed = verdict([status("home", 20, "首页"), status("news", 30, "动态")])
     assert not failed.passed and "首页" in failed.reasons[0]
     assert [s.page.title for s in failed.fix_first] == ["首页", "动态"]
-
-
-@pytest.fixture
-def group(home):
-    return SiteGroup(home)
 
 
 @pytest.mark.django_db

@@ -33,6 +33,7 @@ from .factories import (
     procedure,
 )
 from .site_group import SiteGroup
+from .worlds import world
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +48,8 @@ def online_only_procedure():
     return name, {**value, "office": None, "visits": "0", **online}
 
 
-@pytest.fixture
-def portal(home):
+@world
+def urls_portal(home):
     """Departments A (民政局, with its own Site at mzj.localhost, port 80 as onboarding makes it) and B, and
     every page with a citizen's form: 公众互动's letter, request, tracking and letter board, an interview, a
     survey, 网上监察's complaint form and board, and A's service item done online only."""
@@ -87,6 +88,11 @@ def portal(home):
         published_at=now,
     )
     return group
+
+
+@pytest.fixture
+def portal(urls_portal):
+    return urls_portal
 
 
 def addresses(response):
