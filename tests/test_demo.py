@@ -15,6 +15,7 @@ from demo.loader import DemoLoader
 from departments.models import ArticlePage, DepartmentPage
 from disclosure.models import DisclosureEntryPage
 from home.models import PortalSettings, SectionPage
+from interaction.models import Case, Transition
 from scenarios.models import ScenarioGuidePage
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,10 @@ def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(client, de
     Site.objects.filter(is_default_site=True).update(hostname="www.jiangmen.gov.cn")  # an administrator's edits
     PortalSettings.objects.update(site_id_code="4407990001")
     first = snapshot()
+    letters = Case.objects.count(), Transition.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == first
+    assert (Case.objects.count(), Transition.objects.count()) == letters  # no letter twice either
     assert Site.objects.get(is_default_site=True).hostname == "www.jiangmen.gov.cn"
     assert set(PortalSettings.objects.values_list("site_id_code", flat=True)) == {"4407990001"}
 

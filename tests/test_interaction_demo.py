@@ -1,9 +1,6 @@
 """The demo's 公众互动: replied public letters across departments, masked, and requests at every stage."""
 
-import io
-
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_letters_and_requests(client, demo_portal):
-    counts = Case.objects.count(), Transition.objects.count()
-    call_command("load_demo", stdout=io.StringIO())
-    assert (Case.objects.count(), Transition.objects.count()) == counts  # a second run adds nothing
-
+    # A second run of load_demo adds no letter: test_demo checks it with the rest of the second run.
     published = Case.objects.published()
     assert published.count() >= 12
     assert published.values("department").distinct().count() >= 8
