@@ -26,6 +26,7 @@ from supervision.models import PerformanceBoardPage
 
 from . import content
 from .interaction import load_interaction, load_interaction_pages
+from .synonyms import load_synonyms
 from .translations import load_translations
 
 ARTICLE_COLUMNS = {"news": "news", "notice": "notices"}
@@ -92,6 +93,7 @@ class DemoLoader:
             self.serve_sites_on(self.port, hostnames)
         for expression in content.read("expressions.json"):
             SensitiveExpression.objects.get_or_create(expression=expression.pop("expression"), defaults=expression)
+        load_synonyms(self.log)
         users = content.read("users.json")
         for account in users["staff"]:
             self.load_staff(account)

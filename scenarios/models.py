@@ -18,7 +18,7 @@ from portal.pages import BasePage, ColumnPage
 from portal.qr import qr_svg
 
 from . import situation
-from .blocks import FAQBlock, QuestionBlock, StepBlock
+from .blocks import FAQBlock, QuestionBlock, StepBlock, split_keys
 
 
 class LifeEvent(models.TextChoices):
@@ -58,6 +58,21 @@ class ScenarioIndexPage(ColumnPage):
         return context
 
 
+def guide_materials(steps):
+    """Each material of the steps once: 名称（n 份）, marked 部分情形需要 when every step asking for it applies only
+    to some readers (the guide itself, answered, says which)."""
+    merged = {}
+    for step in steps:
+        for material, _applies, condition_text in step.materials:
+            name = material["name"].strip()
+            copies, conditions = merged.get(name, (0, set()))
+            merged[name] = (max(copies, material["copies"]), conditions | {condition_text or step.condition_text})
+    return [
+        f"{name}（{copies} 份）" + ("" if "" in conditions else "，部分情形需要")
+        for name, (copies, conditions) in merged.items()
+    ]
+
+
 class ScenarioGuidePage(BasePage):
     """A step-by-step guide for one life event across departments, shaped by the reader's answers."""
 
@@ -86,8 +101,8 @@ class ScenarioGuidePage(BasePage):
     is_service_guide = True
     search_kind = (1, "guide", "场景式服务")
     search_fields = BasePage.search_fields + [
-        SegmentedField("questions"),
-        SegmentedField("steps"),
+        SegmentedField("question_text"),
+        SegmentedField("step_text"),
         SegmentedField("faqs"),
         index.FilterField("life_event"),
     ]
@@ -121,6 +136,49 @@ class ScenarioGuidePage(BasePage):
 
     def legal_basis_lines(self):
         return [line.strip() for line in self.legal_basis.splitlines() if line.strip()]
+
+    def question_text(self):
+        """What readers see of the situation questions (the question, its help, the answers), never the codes
+        (hukou, both_gd) editors give them: search indexes and quotes this."""
+        return [
+            text
+            for question in situation.questions_of(self.questions)
+            for text in (question.text, question.help, *question.answers.values())
+            if text
+        ]
+
+    def step_text(self):
+        """The steps' searchable text without the question and answer codes of their display conditions."""
+        codes = {
+            code for question in situation.questions_of(self.questions) for code in (question.key, *question.answers)
+        }
+        content = self.steps.stream_block.get_searchable_content(self.steps)
+        return [text for text in content if not (set(split_keys(text)) and set(split_keys(text)) <= codes)]
+
+    def answer_facts(self):
+        """The guide's own facts a search answer may quote (`search.answers`), for a reader who has not said
+        their situation yet: every step, each material once (with the situations it applies to), and each
+        step's office, fee, time limit and online link."""
+        questions = situation.questions_of(self.questions)
+        steps = situation.visible_steps(self.steps, questions, {})
+        offices = {}
+        for step in steps:
+            if office := step.value.get("office"):
+                offices.setdefault(office.pk, {**office.as_dict(), "district_key": office.district})
+
+        def per_step(name):
+            found = (f"{step.value['title']}：{step.value[name]}" for step in steps if step.value.get(name))
+            return list(dict.fromkeys(found))
+
+        return {
+            "materials": guide_materials(steps),
+            "offices": list(offices.values()),
+            "fee": per_step("fee"),
+            "time": per_step("time_limit"),
+            "conditions": [],
+            "online": list(dict.fromkeys(step.value["online_url"] for step in steps if step.value.get("online_url"))),
+            "steps": [f"{step.number}. {step.value['title']}" for step in steps],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,4 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "站内搜索"
 
     def ready(self):
-        from . import hot  # noqa: F401 (its receivers forget the chosen 热门搜索 when editors change a term)
+        from . import (
+            hot,  # noqa: F401 (its receivers forget the chosen 热门搜索 when editors change a term)
+            vocabulary,  # noqa: F401 (its receivers forget the vocabulary when synonyms or pages change)
+        )

@@ -29,6 +29,7 @@ class SearchForm(forms.Form):
     department = forms.RegexField(label="部门", required=False, regex=r"^\d{1,10}$")
     year = forms.RegexField(label="年份", required=False, regex=r"^\d{4}$")
     sort = forms.ChoiceField(label="排序", required=False, choices=[("", "按相关度"), ("date", "按日期")])
+    exact = forms.BooleanField(label="按原词搜索", required=False)  # the reader declined a correction
 
     def clean_q(self):
         """Over-long text is kept out of the engine (`too_long`): the page says so instead."""

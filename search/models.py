@@ -1,5 +1,6 @@
 """The query log: what readers search for, and how many results they got."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -63,3 +64,37 @@ class HotSearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}：{self.query}"
+
+
+SEPARATORS = re.compile(r"[\n\r、，,；;]+")
+
+
+class Synonym(models.Model):
+    """A matter's official name and the ways citizens ask for it (驾照 for 机动车驾驶证): a search for any of them
+    finds pages using any other."""
+
+    term = models.CharField(
+        "规范说法",
+        max_length=60,
+        unique=True,
+        help_text="页面标题中使用的正式名称，例如：机动车驾驶证。市民输错同音字或输入拼音时，会按这个说法纠正",
+    )
+    variants = models.TextField(
+        "群众说法",
+        help_text="市民搜索时会用的其他说法，每行一个，也可以用顿号、逗号分隔，例如：驾照、驾驶执照。"
+        "繁体和简体只需填写一种；英文说法也可以填写",
+    )
+    note = models.CharField("备注", max_length=200, blank=True, help_text="例如：根据“无结果搜索词”报表添加")
+
+    class Meta:
+        verbose_name = "同义词"
+        verbose_name_plural = "同义词"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def words(self):
+        """The term, then each variant as written (blank and repeated ones left out)."""
+        found = [self.term.strip(), *(part.strip() for part in SEPARATORS.split(self.variants))]
+        return list(dict.fromkeys(word for word in found if word))

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import PlainText
 
 from departments.ownership import Departments
 from portal.indexing import searchable_text
@@ -25,6 +24,7 @@ from portal.listing import content_types
 from portal.text import fold
 
 from .snippets import highlight
+from .understanding import LETTER_GENERIC
 
 MAX_RESULTS = 500
 # Task guides and service items rank as if they stood twice as high as they do; audience channels, which
@@ -107,12 +107,12 @@ def _search(query, pages):
 
 
 def _best(backend, query, pages):
-    """Pages holding every one of the query's words (its `core`), best first; only when no page holds them all,
-    pages holding any of them. (Ranking every page that holds one common word such as 登记 made a search slow at
-    100,000 entries, and those pages ranked below the ones holding every word anyway.) The engine is handed the
-    words already cut."""
-    for chosen, operator in ((query.core, "and"), (query.words, "or")):
-        found = backend.search(PlainText(" ".join(chosen), operator=operator), pages)
+    """Pages holding every one of the query's words (its `core`, and a word of each synonym group), best first;
+    only when no page holds them all, pages holding any of them. (Ranking every page that holds one common word
+    such as 登记 made a search slow at 100,000 entries, and those pages ranked below the ones holding every word
+    anyway.) The engine is handed the words already cut (`AnalysedQuery.engine_queries`)."""
+    for engine_query in query.engine_queries():
+        found = backend.search(engine_query, pages)
         if hits := list(found.annotate_score("score")[:MAX_RESULTS]):
             return hits
     return []
@@ -215,3 +215,43 @@ def describe(pages, labels, query):
         for page in pages
         if page.pk in specific
     ]
+
+
+@dataclass
+class Letter:
+    title: str
+    url: str
+    date: object
+    snippet: str
+
+
+LETTERS_SHOWN = 5
+
+
+def letters(query, locale):
+    """Published 12345 letters holding the query's words (each synonym group through any of its words), newest
+    first, as the live letter board of `locale` finds them (a page type answering `search_letters`)."""
+    boards = content_types(lambda model: hasattr(model, "search_letters"))
+    board = Page.objects.live().public().filter(locale=locale, content_type__in=boards).first() if boards else None
+    plain = [word for word in query.core if word not in LETTER_GENERIC]
+    plain = plain if plain or query.groups else list(query.core)
+    units = [[[word]] for word in plain] + [[list(alternative) for alternative in group] for group in query.groups]
+    if board is None or not units:
+        return []
+    found = board.specific.search_letters(units, LETTERS_SHOWN)
+    return [
+        Letter(
+            title=letter.public_title,
+            url=url,
+            date=timezone.localdate(letter.published_at),
+            snippet=highlight(
+                next((text for text in texts[1:] if holds_any(text, query.words)), texts[1]), query.words
+            ),
+        )
+        for letter, url, texts in found
+    ]
+
+
+def holds_any(text, words):
+    folded = fold(text)
+    return any(word in folded for word in words)

@@ -11,7 +11,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.query import And, Not, Or, Phrase, PlainText
 
 from .query import SegmentedQueries
 
@@ -29,7 +29,10 @@ class TitleWeightedBM25(Func):
 
 class TitleWeightedCompiler(SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, Phrase | PlainText | Not):
+        """FTS5's bm25() scores a row against the whole MATCH expression, whatever part of it is asked, so a
+        combined query (And, Or: synonym groups) is scored once too; modelsearch's products and sums of
+        (1 + bm25) turned negative scores' order upside down."""
+        if isinstance(query, And | Not | Or | Phrase | PlainText):
             return TitleWeightedBM25() * boost
         return super().build_tsrank(vector, query, config=config, boost=boost)
 

@@ -13,6 +13,7 @@ from wagtail.search.utils import normalise_query_string
 from portal.listing import PAGE_SIZE
 from portal.ratelimit import client_address
 
+from . import answers, vocabulary
 from . import results as search_results
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .models import SearchLog
@@ -25,8 +26,12 @@ def search(request):
         fields = "、".join(str(form.fields[name].label) for name in form.errors)
         context = {"form": form, "query": "", "notice": f"筛选条件“{fields}”无法识别，请重新选择。"}
         return render(request, "search/search.html", context, status=400)
-    query = AnalysedQuery.of(form.cleaned_data["q"])
-    context = {"form": form, "query": query.text, "notice": notice(form, query)}
+    text = form.cleaned_data["q"]
+    if text and not form.cleaned_data["exact"]:
+        query = AnalysedQuery.understood(text, vocabulary.for_locale(Locale.get_active()))
+    else:
+        query = AnalysedQuery.of(text)
+    context = {"form": form, "query": query.text, "analysed": query, "notice": notice(form, query)}
     if query.text and not context["notice"]:
         context.update(answer(request, form, query))
     return render(request, "search/search.html", context)
@@ -54,8 +59,12 @@ def answer(request, form, query):
     first_screen = request.GET.get("page", "1") in ("", "1") and not any(chosen.values())
     if first_screen:
         log(request, query, len(hits))
+    found = answers.answer(query, hits) if first_screen else None
     return {
         "searched": True,
+        "answer": found,
+        "letters": search_results.letters(query, locale) if first_screen else [],
+        "letter_form": answers.letter_form(locale) if found is not None and not found.found else None,
         "results": page,
         "items": search_results.describe(page.object_list, labels, query),
         "facets": search_results.facets(hits, labels),

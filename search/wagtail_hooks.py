@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.reports import report_urls
 
-from .models import HotSearchTerm
+from .models import HotSearchTerm, Synonym
 from .reports import PopularQueriesView, ZeroResultQueriesView
 
 
@@ -46,3 +46,17 @@ class HotSearchTermViewSet(SnippetViewSet):
 
 
 register_snippet(HotSearchTermViewSet)
+
+
+class SynonymViewSet(SnippetViewSet):
+    """同义词: the ways citizens ask for a matter, kept by the portal's editors (设置 → 同义词)."""
+
+    model = Synonym
+    icon = "list-ul"
+    menu_label = "同义词"
+    add_to_settings_menu = True
+    list_display = ["term", "variants", "note"]
+    search_fields = ["term", "variants", "note"]
+
+
+register_snippet(SynonymViewSet)

@@ -15,6 +15,7 @@ from channels.models import audience_panel
 from departments.ownership import owning_department, portal_departments
 from departments.standard_columns import StandardColumn
 from home.models import Office
+from portal.blocks import MATERIAL_FORMS
 from portal.columns import ColumnType
 from portal.indexing import SegmentedField
 from portal.listing import paginate
@@ -135,6 +136,61 @@ class ServiceItemPage(BasePage):
         procedures = [block.value for block in self.procedures]
         return missing_elements(self.title, self.legal_basis, self.conditions, procedures, self.agency_name(department))
 
+    def answer_facts(self):
+        """The item's own facts a search answer may quote (`search.answers`), each list without repeats: its
+        materials, offices (with the procedure's hours and phone when it names them), fees, time limits,
+        conditions, online links and handling stages."""
+        procedures = [block.value for block in self.procedures]
+        forms = dict(MATERIAL_FORMS)
+        named = len(procedures) > 1
+
+        def each(text_of):
+            found = [text_of(procedure) for procedure in procedures]
+            return list(dict.fromkeys(text for text in found if text))
+
+        def labelled(text_of):
+            texts = each(text_of)
+            if len(texts) < 2 or not named:
+                return texts
+            return each(lambda procedure: f"{procedure['name']}：{text_of(procedure)}" if text_of(procedure) else "")
+
+        def days(procedure):
+            parts = []
+            if procedure.get("promised_days") is not None:
+                promised = procedure["promised_days"]
+                parts.append("承诺即办" if promised == 0 else f"承诺 {promised} 个工作日内办结")
+            if procedure.get("statutory_days") is not None:
+                parts.append(f"法定 {procedure['statutory_days']} 个工作日")
+            return "，".join(parts)
+
+        offices = {}
+        for procedure in procedures:
+            if office := procedure.get("office"):
+                offices.setdefault(
+                    office.pk,
+                    {
+                        **office.as_dict(),
+                        "district_key": office.district,
+                        "opening_hours": procedure.get("hours") or office.opening_hours,
+                        "phone": procedure.get("consultation_phone") or office.phone,
+                    },
+                )
+        return {
+            "materials": each_material(procedures, forms),
+            "offices": list(offices.values()),
+            "fee": labelled(lambda procedure: procedure.get("fee", "")),
+            "time": labelled(days),
+            "conditions": self.condition_list,
+            "online": each(lambda procedure: procedure.get("online_url", "")),
+            "steps": list(
+                dict.fromkeys(
+                    f"{step['title']}：{step['description']}" if step["description"] else step["title"]
+                    for procedure in procedures
+                    for step in procedure["steps"]
+                )
+            ),
+        }
+
     def page_meta(self, ancestors):
         department = owning_department(ancestors)
         return self.article_meta(ancestors, department.title if department else "", [self.get_theme_display()])
@@ -150,6 +206,17 @@ class ServiceItemPage(BasePage):
         """Live pages that link to this item (the scenario guides whose steps it serves), from Wagtail's reference index."""
         linking = ReferenceIndex.get_references_to(self).annotate(page_id=Cast("object_id", models.IntegerField()))
         return Page.objects.live().public().filter(pk__in=linking.values("page_id")).order_by("title")
+
+
+def each_material(procedures, forms):
+    """Each material of the procedures once, as a reader is told it: 名称（原件 1 份）：备注."""
+    found = []
+    for procedure in procedures:
+        for material in procedure["materials"]:
+            form = forms.get(material["form"], "")
+            line = f"{material['name']}（{form} {material['copies']} 份）"
+            found.append(f"{line}：{material['notes']}" if material.get("notes") else line)
+    return list(dict.fromkeys(found))
 
 
 class ServiceIndexPage(ColumnPage):

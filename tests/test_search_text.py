@@ -63,4 +63,4 @@ class ElasticsearchSettingsTests(SimpleTestCase):
         self.assertEqual(mapping["title"]["type"], "text")
         self.assertIn("_all_text_boost_5_0", mapping["title"]["copy_to"])  # title weighs 5, summary 2
         self.assertIn("_all_text_boost_2_0", mapping["scenarios_scenarioguidepage__summary"]["copy_to"])
-        self.assertNotIn("analyzer", mapping["scenarios_scenarioguidepage__steps"])  # the default: whitespace
+        self.assertNotIn("analyzer", mapping["scenarios_scenarioguidepage__step_text"])  # the default: whitespace

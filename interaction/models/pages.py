@@ -1,6 +1,10 @@
 """The public pages under 公众互动: 我要写信, 依申请公开, 办理查询 and 公开信件."""
 
+from functools import reduce
+from operator import and_, or_
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
@@ -68,9 +72,13 @@ class CaseFormPage(InteractionPage):
 
     @staticmethod
     def initial(request):
-        """The department chosen already when the citizen came from its page."""
+        """The department chosen already when the citizen came from its page, and the title when they came
+        from a search that found no answer (`?title=`, their question)."""
         department = department_asked(request)
-        return {"requested_department": department} if department else {}
+        initial = {"requested_department": department} if department else {}
+        if title := " ".join(request.GET.get("title", "").split())[:80]:
+            initial["title"] = title
+        return initial
 
     def tracking_page(self):
         """办理查询, where the receipt sends the citizen: in this page's language when there is one."""
@@ -159,6 +167,22 @@ class LetterBoardPage(RoutablePageMixin, InteractionPage):
 
     class Meta:
         verbose_name = "公开信件"
+
+    def search_letters(self, units, limit):
+        """Published letters holding, in their public (masked) title, content or reply, a word of each unit
+        (`units`: for each thing the reader asked, its alternatives, each a list of words a letter must all
+        hold), newest first: (letter, its URL, its public texts) for the search page (`search.results`)."""
+        fields = ("public_title", "public_content", "public_reply")
+
+        def holding(word):
+            return reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
+
+        letters = Case.objects.letters()
+        for alternatives in units:
+            letters = letters.filter(reduce(or_, (reduce(and_, map(holding, words)) for words in alternatives)))
+        letters = letters.order_by("-published_at", "-pk").only(*fields, "published_at")[:limit]
+        base = self.url or ""
+        return [(letter, f"{base}{letter.pk}/", [getattr(letter, name) for name in fields]) for letter in letters]
 
     @path("")
     def index(self, request):
