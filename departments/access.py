@@ -24,6 +24,7 @@ ADMIN_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "un
 ADMIN_MODEL_PERMISSIONS = [
     ("home", "office", ["add", "change", "delete"]),
     ("home", "portalsettings", ["change"]),
+    ("portal", "holidaynotice", ["add", "change", "delete"]),
     ("departments", "sensitiveexpression", ["add", "change", "delete"]),
     ("wagtailcore", "workflow", ["add", "change", "delete"]),
     ("wagtailcore", "task", ["add", "change", "delete"]),

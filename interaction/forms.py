@@ -10,7 +10,7 @@ from portal import captcha
 from .access import departments
 from .masking import is_id_number
 from .models.cases import (
-    ApplicantType,
+    PUBLIC_APPLICANT_TYPES,
     Case,
     Category,
     DeliveryForm,
@@ -233,7 +233,7 @@ class DisclosureRequestForm(CaseForm):
             "delivery_method",
         ]:
             self.fields[name].required = True
-        self.fields["applicant_type"].choices = ApplicantType.choices
+        self.fields["applicant_type"].choices = PUBLIC_APPLICANT_TYPES
         self.fields["delivery_form"].choices = DeliveryForm.choices
         self.fields["delivery_method"].choices = DeliveryMethod.choices
         self.fields["purpose"].validators.append(plain_text)

@@ -1,4 +1,5 @@
-"""依申请公开 figures for a department's annual disclosure report (table 三 of the national template)."""
+"""依申请公开 figures for a department's annual disclosure report (table 三 of the national template), and open
+deadlines counted again when the holiday calendar changes."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -32,3 +33,16 @@ def request_figures(department, year):
         *[(f"本年度办理结果：{label}", outcomes.get(value, 0)) for value, label in Outcome.choices],
         ("结转下年度继续办理", requests.filter(unanswered_at(end), submitted_at__lt=end).count()),
     ]
+
+
+def recompute_open_deadlines():
+    """The holiday calendar changed (a State Council notice entered): every open case's deadline counted again.
+    Returns how many moved."""
+    moved = 0
+    for case in Case.objects.open().prefetch_related("pauses"):
+        before = case.due_on
+        case.refresh_deadline()
+        if case.due_on != before:
+            case.save(update_fields=["due_on", "clock_paused"])
+            moved += 1
+    return moved

@@ -17,7 +17,8 @@ from portal.workdays import calendar
 
 from .access import actor_for, visible
 from .admin_forms import HandleForm
-from .models.cases import DISCLOSURE_DAYS, Case, Step
+from .fees import explain_pages
+from .models.cases import DISCLOSURE_DAYS, OPEN_STATUSES, Case, FeeMethod, Step
 from .statistics import monthly
 from .workflow import TransitionError, available, perform
 
@@ -47,6 +48,9 @@ class CaseInspectView(InspectView):
             case=case,
             timeline=case.transitions.select_related("department"),
             pauses=case.pauses.all(),
+            counted=case.deadline_count() if case.status in OPEN_STATUSES or case.due_on else None,
+            fee_note=fee_note(case),
+            reviews=case.reviews.all(),
             actions=[(name, Step(name).label) for name in actions],
             form=HandleForm(initial={**case.masked(), "department": case.department or case.requested_department}),
             masked_spans=masked_spans(case),
@@ -74,6 +78,15 @@ class CaseInspectView(InspectView):
                 request, "填写有误：" + "；".join(error for errors in form.errors.values() for error in errors)
             )
         return redirect(request.path)
+
+
+def fee_note(case):
+    """The 信息处理费 as computed, with its tier, for staff to put in the fee notice."""
+    if case.fee_method == FeeMethod.PAGES and case.fee_pages:
+        return explain_pages(case.fee_pages)
+    if case.fee_method == FeeMethod.ITEM and case.fee_amount is not None:
+        return f"按件计收（同一申请人一个自然月内 10 件以下免费，11—30 件每件 100 元，以后每 10 件一档加 100 元）：应收 {case.fee_amount} 元"
+    return ""
 
 
 def masked_spans(case):
@@ -130,5 +143,6 @@ class CasesPanel(Component):
             "near_due": cases.near_due(today).count(),
             "red": cases.unanswered_for_months(today).count(),
             # Deadlines set today may run 40 working days ahead (an extended disclosure request).
-            "missing_years": work.missing_years(today, work.add(today, 2 * DISCLOSURE_DAYS)),
+            "missing_years": work.provisional_years(today, work.add(today, 2 * DISCLOSURE_DAYS)),
+            "provisional": cases.open().filter(due_on__year__gt=max(work.years, default=today.year - 1)).count(),
         }

@@ -13,9 +13,31 @@ from django.utils import timezone
 
 from portal.workdays import calendar
 
-from .models.cases import ANSWERED_STATUSES, Case, Kind, Pause, PauseReason, Satisfaction, Status, Step, Transition
+from . import fees
+from .models.cases import (
+    ANSWERED_STATUSES,
+    DISCLOSURE_DAYS,
+    GROUNDS,
+    OPEN_STATUSES,
+    Case,
+    Channel,
+    FeeMethod,
+    Ground,
+    Kind,
+    Outcome,
+    Pause,
+    PauseReason,
+    Review,
+    ReviewKind,
+    ReviewResult,
+    Satisfaction,
+    Status,
+    Step,
+    Transition,
+)
 
 CORRECTION_WINDOW_DAYS = 7  # 补正 must be asked within 7 working days of receipt (条例第三十条)
+MAX_EXTENSION_DAYS = DISCLOSURE_DAYS  # one extension of at most 20 working days (第三十三条)
 HANDLING = (Status.IN_PROGRESS, Status.EXTENDED, Status.REOPENED)
 
 
@@ -43,6 +65,9 @@ ACTIONS = {
     "assign": Action((Status.SUBMITTED, Status.ACCEPTED, Status.RETURNED), Status.ASSIGNED, "desk"),
     "sign": Action((Status.ASSIGNED,), Status.IN_PROGRESS, "handler"),
     "return": Action((Status.ASSIGNED,), Status.RETURNED, "handler", note_required=True),
+    "receive": Action(
+        (Status.SUBMITTED, Status.ACCEPTED, Status.ASSIGNED, Status.IN_PROGRESS), None, "handler", (Kind.DISCLOSURE,)
+    ),
     "extend": Action((Status.IN_PROGRESS, Status.REOPENED), Status.EXTENDED, "handler", note_required=True),
     "pause": Action((Status.ACCEPTED, Status.ASSIGNED, *HANDLING), None, "handler", (Kind.DISCLOSURE,), True),
     "resume": Action((Status.ACCEPTED, Status.ASSIGNED, *HANDLING), None, "handler", (Kind.DISCLOSURE,)),
@@ -50,6 +75,8 @@ ACTIONS = {
     "close": Action((Status.REPLIED,), Status.CLOSED, "handler"),
     "rate": Action((Status.REPLIED, Status.CLOSED), Status.RATED, "citizen"),
     "publish": Action(tuple(ANSWERED_STATUSES), None, "reviewer"),
+    "fee": Action(tuple(OPEN_STATUSES), None, "handler", (Kind.DISCLOSURE,)),
+    "review": Action(tuple(ANSWERED_STATUSES), None, "handler", (Kind.DISCLOSURE,)),
     # Questions for an online interview: moderated before they show on the interview's page.
     "approve": Action((Status.SUBMITTED,), Status.CLOSED, "reviewer", (Kind.INTERVIEW,)),
     "decline": Action((Status.SUBMITTED,), Status.REJECTED, "reviewer", (Kind.INTERVIEW,)),
@@ -148,7 +175,26 @@ def return_step(case, today, **details):
     return returned_by
 
 
-def extend_step(case, today, **details):
+def receive_step(case, today, channel="", received_date=None, **details):
+    """收到申请之日 by channel (第三十一条): staff record how a request came and the day it counts as received."""
+    if channel not in Channel.values:
+        raise TransitionError("请选择申请方式。")
+    if channel == Channel.ONLINE:
+        received_date = None  # confirmed by the site when submitted
+    elif received_date is None:
+        raise TransitionError("请填写收到申请日期（邮寄为签收之日，平常信函、传真或电子邮件为确认之日）。")
+    elif received_date > today:
+        raise TransitionError("收到申请日期不能晚于今天。")
+    case.channel, case.received_date = channel, received_date
+
+
+def extend_step(case, today, days=None, **details):
+    """One extension, of at most 20 working days for a disclosure request (第三十三条)."""
+    if case.kind == Kind.DISCLOSURE:
+        days = days or MAX_EXTENSION_DAYS
+        if not 1 <= days <= MAX_EXTENSION_DAYS:
+            raise TransitionError(f"延长答复的期限最长不得超过 {MAX_EXTENSION_DAYS} 个工作日。")
+        case.extension_days = days
     case.extended = True
 
 
@@ -164,12 +210,18 @@ def resume_step(case, today, **details):
     case.pauses.filter(ended_on__isnull=True).update(ended_on=today)
 
 
-def reply_step(case, today, reply="", outcome="", **details):
+def reply_step(case, today, reply="", outcome="", ground="", **details):
     if not reply.strip():
         raise TransitionError("请填写答复内容。")
-    if case.kind == Kind.DISCLOSURE and not outcome:
-        raise TransitionError("依申请公开的答复须选择办理结果。")
-    case.reply, case.outcome, case.replied_at = reply.strip(), outcome, timezone.now()
+    if case.kind == Kind.DISCLOSURE:
+        if outcome not in Outcome.values:
+            raise TransitionError("依申请公开的答复须选择办理结果。")
+        grounds = GROUNDS.get(outcome, [])
+        if grounds and ground not in grounds:
+            names = "、".join(Ground(value).label for value in grounds)
+            raise TransitionError(f"“{Outcome(outcome).label}”须写明理由，可选：{names}。")
+        ground = ground if grounds else ""
+    case.reply, case.outcome, case.ground, case.replied_at = reply.strip(), outcome, ground, timezone.now()
 
 
 def close_step(case, today, **details):
@@ -199,7 +251,54 @@ def approve_step(case, today, public_title="", public_content="", **details):
     case.published_at = case.closed_at = timezone.now()
 
 
+def nth_request_this_month(case):
+    """Which of the applicant's requests to this department this calendar month the case is (按件计收)."""
+    first = case.received_on.replace(day=1)
+    same = Case.objects.filter(kind=Kind.DISCLOSURE, id_number=case.id_number).exclude(id_number="")
+    same = same.filter(department=case.department) if case.department_id else same
+    earlier = [
+        other
+        for other in same.exclude(pk=case.pk)
+        if first <= other.received_on <= case.received_on
+        and (other.received_on, other.pk) < (case.received_on, case.pk)
+    ]
+    return len(earlier) + 1
+
+
+def fee_step(case, today, fee_method="", fee_pages=None, **details):
+    """信息处理费 (国办函〔2020〕109号): computed by item or by the pages to be provided, and kept on the case."""
+    if fee_method == FeeMethod.ITEM:
+        case.fee_pages, case.fee_amount = None, fees.item_fee(nth_request_this_month(case))
+    elif fee_method == FeeMethod.PAGES:
+        if not fee_pages:
+            raise TransitionError("按量计收须填写拟提供的页数。")
+        case.fee_pages, case.fee_amount = fee_pages, fees.page_fee(fee_pages)
+    else:
+        raise TransitionError("请选择计收方式（按件或按量）。")
+    case.fee_method = fee_method
+
+
+def review_step(case, today, review_kind="", review_result="", filed_on=None, **details):
+    """行政复议 or 行政诉讼 against the reply: recorded when filed, its result when decided (table 四)."""
+    if review_kind not in ReviewKind.values:
+        raise TransitionError("请选择行政复议或行政诉讼。")
+    result = review_result or ReviewResult.PENDING
+    if result not in ReviewResult.values:
+        raise TransitionError("请选择复议或诉讼的结果。")
+    review = case.reviews.filter(kind=review_kind).last()
+    if review is None:
+        if filed_on is None or filed_on > today:
+            raise TransitionError("请填写申请复议或起诉的日期（不晚于今天）。")
+        review = Review(case=case, kind=review_kind, filed_on=filed_on)
+    review.result = result
+    review.decided_on = None if result == ReviewResult.PENDING else today
+    review.save()
+
+
 STEPS = {
+    "receive": receive_step,
+    "fee": fee_step,
+    "review": review_step,
     "assign": assign_step,
     "return": return_step,
     "extend": extend_step,

@@ -14,3 +14,7 @@ FRONT_CACHE_PAGES_SHOWING = "front_cache_pages_showing"
 
 # (department, year) -> [rows]: 依申请公开 figures for a department's annual report (disclosure asks, interaction answers).
 DISCLOSURE_REQUEST_FIGURES = "disclosure_request_figures"
+
+# (years) -> None: the State Council's holiday notice for these years was entered, changed or removed (portal
+# calls, after the calendar changed); interaction recomputes the deadlines of open cases.
+HOLIDAYS_CHANGED = "holidays_changed"

@@ -380,13 +380,12 @@ def test_an_editor_cannot_publish_a_letter_the_departments_reviewer_can(client, 
     assert case.is_published and case.transitions.get(action="publish").actor == portal.reviewer_a
 
 
-def test_the_dashboard_warns_when_deadlines_run_into_a_year_without_holiday_data(client, portal, monkeypatch):
+def test_the_dashboard_warns_when_deadlines_run_into_a_year_not_yet_announced(client, portal, monkeypatch):
     client.force_login(portal.desk)
-    monkeypatch.setattr("interaction.views.calendar", lambda: Calendar(years=frozenset({2026})))
-    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "来信办理提醒" in dashboard and "节假日数据缺少" in dashboard
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()  # 40 working days from today reach 2027
+    assert "来信办理提醒" in dashboard and "2027 年的节假日安排尚未公布" in dashboard and "法定节假日" in dashboard
     monkeypatch.setattr("interaction.views.calendar", lambda: Calendar(years=frozenset(range(2000, 2100))))
-    assert "节假日数据缺少" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "节假日安排尚未公布" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 @override_settings(INTERACTION_MESSAGE_SLA_DAYS=3)

@@ -7,7 +7,7 @@ from django.core import signing
 from interaction.tracking import new_code, normalise, phone_suffix_matches
 from jmportal.settings import environment
 from portal import captcha
-from portal.workdays import Calendar, calendar, months_later
+from portal.workdays import Calendar, months_later, published_calendar
 
 # A small calendar of its own: 1–3 May 2027 off (Sat–Mon), Sunday 9 May worked instead.
 CALENDAR = Calendar(
@@ -31,7 +31,7 @@ def test_holidays_are_skipped_and_make_up_days_are_counted():
 
 
 def test_shipped_calendar_knows_the_state_councils_2026_holidays():
-    work = calendar()
+    work = published_calendar()
     assert {2025, 2026} <= work.years
     assert not work.is_working_day(date(2026, 2, 16))  # 春节
     assert not work.is_working_day(date(2026, 10, 1))  # 国庆节
@@ -43,10 +43,11 @@ def test_shipped_calendar_knows_the_state_councils_2026_holidays():
     assert work.add(date(2026, 9, 30), 40) == date(2026, 12, 1)
 
 
-def test_a_year_without_a_holiday_file_counts_weekdays_and_is_reported():
-    work = calendar()
-    assert work.is_working_day(date(2030, 1, 1)) is True  # no 2030 file: a Tuesday counts
-    assert work.missing_years(date(2026, 5, 1), date(2030, 1, 1)) == [2030]
+def test_a_year_not_yet_announced_counts_the_statutory_holidays_and_is_reported():
+    work = published_calendar()
+    assert work.is_working_day(date(2030, 1, 1)) is False  # no notice for 2030: 元旦 by statute, never guessed away
+    assert work.is_working_day(date(2030, 1, 2)) is True
+    assert work.provisional_years(date(2026, 5, 1), date(2030, 1, 1)) == [2030]
 
 
 def test_months_later_clamps_to_the_shorter_month():

@@ -7,15 +7,22 @@ from django.utils.functional import cached_property
 
 from portal.workdays import calendar, months_later
 
+from .. import deadlines
+from ..deadlines import Stop
 from ..masking import redact_case, short_name
 from ..tracking import new_code
 
 DISCLOSURE_DAYS = 20  # 《政府信息公开条例》第三十三条: 20 working days, extendable once by 20
-CONSULTATION_DAYS = 15  # 第三方 has 15 working days to answer; only those pause the clock
 NEAR_DUE_DAYS = 3
 UNANSWERED_MONTHS = 3  # an unanswered valid message this old fails the national website inspection
 REOPENED_LABEL = "重新办理中"
-FLAG_LABELS = {"red": "超三个月未答复", "paused": "暂停计时", "overdue": "已超期", "near_due": "即将到期"}
+FLAG_LABELS = {
+    "red": "超三个月未答复",
+    "provisional": "期限暂按法定节假日计算",
+    "paused": "暂停计时",
+    "overdue": "已超期",
+    "near_due": "即将到期",
+}
 
 
 class Kind(models.TextChoices):
@@ -72,8 +79,37 @@ class Honorific(models.TextChoices):
 
 
 class ApplicantType(models.TextChoices):
-    CITIZEN = "citizen", "公民"
-    ORGANISATION = "organisation", "法人或其他组织"
+    """The applicant columns of the national annual report's table 三 (国办公开办函〔2021〕30号)."""
+
+    CITIZEN = "citizen", "自然人"
+    COMMERCIAL = "commercial", "商业企业"
+    RESEARCH = "research", "科研机构"
+    PUBLIC_INTEREST = "public_interest", "社会公益组织"
+    LEGAL_SERVICE = "legal_service", "法律服务机构"
+    OTHER_ORGANISATION = "other_organisation", "其他组织"
+    ORGANISATION = "organisation", "法人或其他组织（未细分）"  # requests made before the columns were asked
+
+
+PUBLIC_APPLICANT_TYPES = [choice for choice in ApplicantType.choices if choice[0] != ApplicantType.ORGANISATION]
+
+
+class Channel(models.TextChoices):
+    """How a request arrived, which decides its day of receipt (《政府信息公开条例》第三十一条)."""
+
+    ONLINE = "online", "互联网（本网站在线申请）"
+    IN_PERSON = "in_person", "当面提交"
+    POST = "post", "邮寄（需签收）"
+    UNSIGNED_MAIL = "unsigned_mail", "平常信函（无需签收）"
+    FAX = "fax", "传真或电子邮件"
+
+
+RECEIPT_RULES = {
+    Channel.ONLINE: "在线提交，系统当即确认收到，以提交之日为收到申请之日",
+    Channel.IN_PERSON: "当面提交的，以提交之日为收到申请之日",
+    Channel.POST: "以邮寄方式提交的，以行政机关签收之日为收到申请之日",
+    Channel.UNSIGNED_MAIL: "以平常信函等无需签收的邮寄方式提交的，以与申请人确认之日为收到申请之日",
+    Channel.FAX: "通过互联网渠道或者传真提交的，以双方确认之日为收到申请之日",
+}
 
 
 class IdType(models.TextChoices):
@@ -96,7 +132,7 @@ class DeliveryMethod(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
-    """The result categories of the national annual report's table 三 (依申请公开 only)."""
+    """The reply forms of 《政府信息公开条例》第三十六条, as rows of the national annual report's table 三."""
 
     GRANTED = "granted", "予以公开"
     PARTLY = "partly", "部分公开"
@@ -104,6 +140,46 @@ class Outcome(models.TextChoices):
     UNAVAILABLE = "unavailable", "无法提供"
     NOT_PROCESSED = "not_processed", "不予处理"
     OTHER = "other", "其他处理"
+
+
+class Ground(models.TextChoices):
+    """The ground of a reply, as the sub-rows of table 三 name them; each belongs to one Outcome (GROUNDS)."""
+
+    SECRET = "secret", "属于国家秘密"
+    FORBIDDEN = "forbidden", "其他法律行政法规禁止公开"
+    SAFETY = "safety", "危及“三安全一稳定”"
+    THIRD_PARTY = "third_party", "保护第三方合法权益"
+    INTERNAL = "internal", "属于三类内部事务信息"
+    PROCESS = "process", "属于四类过程性信息"
+    CASE_FILE = "case_file", "属于行政执法案卷"
+    QUERY = "query", "属于行政查询事项"
+    NOT_HELD = "not_held", "本机关不掌握相关政府信息"
+    NEEDS_MAKING = "needs_making", "没有现成信息需要另行制作"
+    STILL_UNCLEAR = "still_unclear", "补正后申请内容仍不明确"
+    PETITION = "petition", "信访举报投诉类申请"
+    REPEATED = "repeated", "重复申请"
+    PUBLICATION = "publication", "要求提供公开出版物"
+    MASS = "mass", "无正当理由大量反复申请"
+    CONFIRMATION = "confirmation", "要求行政机关确认或重新出具已获取信息"
+    NO_CORRECTION = "no_correction", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    UNPAID = "unpaid", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    OTHER = "other", "其他"
+
+
+GROUNDS = {
+    Outcome.REFUSED: [Ground.SECRET, Ground.FORBIDDEN, Ground.SAFETY, Ground.THIRD_PARTY, Ground.INTERNAL]
+    + [Ground.PROCESS, Ground.CASE_FILE, Ground.QUERY],
+    Outcome.UNAVAILABLE: [Ground.NOT_HELD, Ground.NEEDS_MAKING, Ground.STILL_UNCLEAR],
+    Outcome.NOT_PROCESSED: [Ground.PETITION, Ground.REPEATED, Ground.PUBLICATION, Ground.MASS, Ground.CONFIRMATION],
+    Outcome.OTHER: [Ground.NO_CORRECTION, Ground.UNPAID, Ground.OTHER],
+}
+
+
+class FeeMethod(models.TextChoices):
+    """信息处理费 (国办函〔2020〕109号): an agency charges by item or by amount, never both."""
+
+    ITEM = "item", "按件计收"
+    PAGES = "pages", "按量计收"
 
 
 class CaseQuerySet(models.QuerySet):
@@ -183,15 +259,33 @@ class Case(models.Model):
     delivery_method = models.CharField("获取信息的方式", max_length=20, choices=DeliveryMethod.choices, blank=True)
 
     submitted_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
+    channel = models.CharField(
+        "申请方式",
+        max_length=20,
+        choices=Channel.choices,
+        default=Channel.ONLINE,
+        help_text="决定收到申请之日（条例第三十一条）",
+    )
+    received_date = models.DateField(
+        "收到申请日期",
+        null=True,
+        blank=True,
+        help_text="邮寄的为签收之日，平常信函为与申请人确认之日，传真或电子邮件为双方确认之日；在线提交的为提交之日",
+    )
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
     restarted_on = models.DateField(
         "重办日期", null=True, blank=True, help_text="市民不满意、重新办理的日期，期限从此日重新起算"
     )
     due_on = models.DateField("办理期限", null=True, blank=True)
     extended = models.BooleanField("已延期", default=False)
+    extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
     clock_paused = models.BooleanField("暂停计时", default=False)
     reply = models.TextField("答复内容", blank=True)
     outcome = models.CharField("办理结果", max_length=20, choices=Outcome.choices, blank=True)
+    ground = models.CharField("理由", max_length=20, choices=Ground.choices, blank=True)
+    fee_method = models.CharField("信息处理费", max_length=10, choices=FeeMethod.choices, blank=True)
+    fee_pages = models.PositiveIntegerField("提供页数", null=True, blank=True)
+    fee_amount = models.PositiveIntegerField("应收信息处理费（元）", null=True, blank=True)
     replied_at = models.DateTimeField("答复时间", null=True, blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField("满意度", choices=Satisfaction.choices, null=True, blank=True)
@@ -214,11 +308,23 @@ class Case(models.Model):
 
     @property
     def received_on(self):
-        return timezone.localdate(self.submitted_at)
+        """收到申请之日: the date staff recorded for the channel (第三十一条), else the day it was submitted."""
+        return self.received_date or timezone.localdate(self.submitted_at)
+
+    @property
+    def receipt_rule(self):
+        return RECEIPT_RULES.get(self.channel, "")
+
+    def base_days(self):
+        return DISCLOSURE_DAYS if self.kind == Kind.DISCLOSURE else settings.INTERACTION_MESSAGE_SLA_DAYS
 
     def working_days_allowed(self):
-        days = DISCLOSURE_DAYS if self.kind == Kind.DISCLOSURE else settings.INTERACTION_MESSAGE_SLA_DAYS
-        return days * 2 if self.extended else days
+        return self.base_days() + self.extension_granted()
+
+    def extension_granted(self):
+        if not self.extended:
+            return 0
+        return self.extension_days or self.base_days()
 
     @cached_property
     def redactions(self):
@@ -234,13 +340,28 @@ class Case(models.Model):
             texts["public_title"] = f"网友“{short_name(self.name, self.honorific)}”"
         return texts
 
+    def deadline_count(self, today=None, work=None):
+        """How the deadline is counted (interaction.deadlines.Count): start, days, pauses, extension, due date."""
+        stops = [
+            Stop(pause.reason, pause.get_reason_display(), pause.started_on, pause.ended_on)
+            for pause in (self.pauses.all() if self.pk else [])
+        ]
+        return deadlines.count(
+            work or calendar(),
+            received=self.received_on,
+            restarted=self.restarted_on,
+            days=self.base_days(),
+            extension=self.extension_granted(),
+            stops=stops,
+            today=today or timezone.localdate(),
+        )
+
     def refresh_deadline(self, today=None):
-        """Due date: the allowed working days after receipt, plus the working days the clock was paused."""
-        today = today or timezone.localdate()
-        work = calendar()
-        paused = sum(pause.working_days(work, today) for pause in self.pauses.all()) if self.pk else 0
-        self.due_on = work.add(self.restarted_on or self.received_on, self.working_days_allowed() + paused)
-        self.clock_paused = self.pk is not None and self.pauses.filter(ended_on__isnull=True).exists()
+        """Due date: the allowed working days after receipt (or the corrected request), plus the working days the
+        clock was stopped for consultation or payment (see interaction.deadlines)."""
+        counted = self.deadline_count(today)
+        self.due_on = counted.due_on
+        self.clock_paused = bool(counted.waiting)
 
     def flags(self, today=None):
         """What the back office should notice: overdue, near due, and unanswered for three months (red)."""
@@ -250,6 +371,8 @@ class Case(models.Model):
         flags = []
         if self.received_on <= months_later(today, -UNANSWERED_MONTHS):
             flags.append("red")
+        if self.due_on and calendar().provisional_years(self.due_on):
+            flags.append("provisional")
         if self.clock_paused:
             flags.append("paused")
         elif self.due_on and self.due_on < today:
@@ -286,8 +409,10 @@ class Case(models.Model):
 
 
 class PauseReason(models.TextChoices):
-    CORRECTION = "correction", "申请人补正"
-    CONSULTATION = "consultation", "征求第三方意见"
+    CORRECTION = "correction", "申请人补正"  # the clock starts afresh from the corrected request (第三十条)
+    CONSULTATION = "consultation", "征求第三方意见"  # at most 15 working days not counted (第三十二条)
+    AGENCIES = "agencies", "征求其他机关意见"  # not counted (第三十三条第二款)
+    FEE = "fee", "等待缴纳信息处理费"  # from the fee notice to the payment, not counted (国办函〔2020〕109号)
 
 
 class Pause(models.Model):
@@ -305,10 +430,38 @@ class Pause(models.Model):
     def __str__(self):
         return f"{self.get_reason_display()} {self.started_on}–{self.ended_on or ''}"
 
-    def working_days(self, work, today):
-        """Working days this pause holds the clock; third-party consultation counts at most 15."""
-        days = work.between(self.started_on, self.ended_on or today)
-        return min(days, CONSULTATION_DAYS) if self.reason == PauseReason.CONSULTATION else days
+
+class ReviewKind(models.TextChoices):
+    """The columns of the national annual report's table 四."""
+
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼（未经复议直接起诉）"
+    LITIGATION_AFTER = "litigation_after", "行政诉讼（复议后起诉）"
+
+
+class ReviewResult(models.TextChoices):
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+    PENDING = "pending", "尚未审结"
+
+
+class Review(models.Model):
+    """An applicant's 行政复议 or 行政诉讼 against the reply to a disclosure request, and how it ended."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reviews", verbose_name="申请")
+    kind = models.CharField("类型", max_length=20, choices=ReviewKind.choices)
+    filed_on = models.DateField("申请复议或起诉日期")
+    result = models.CharField("结果", max_length=20, choices=ReviewResult.choices, default=ReviewResult.PENDING)
+    decided_on = models.DateField("审结日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "行政复议和行政诉讼"
+        verbose_name_plural = "行政复议和行政诉讼"
+        ordering = ["filed_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.filed_on} {self.get_result_display()}"
 
 
 class Step(models.TextChoices):
@@ -320,6 +473,7 @@ class Step(models.TextChoices):
     ASSIGN = "assign", "转办"
     SIGN = "sign", "签收"
     RETURN = "return", "退回（非本部门职责）"
+    RECEIVE = "receive", "登记收到申请日期"
     EXTEND = "extend", "延期"
     PAUSE = "pause", "暂停计时"
     RESUME = "resume", "恢复计时"
@@ -329,6 +483,8 @@ class Step(models.TextChoices):
     PUBLISH = "publish", "审核公开"
     APPROVE = "approve", "审核通过并公开"
     DECLINE = "decline", "不予采用"
+    FEE = "fee", "计算信息处理费"
+    REVIEW = "review", "登记复议诉讼"
 
 
 # Notes the citizen reads on the tracking page; others (such as why a department returned a case) stay inside.
