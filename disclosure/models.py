@@ -20,7 +20,7 @@ from portal.pages import BasePage, ColumnPage
 from .catalog import CatalogFilter
 from .guides import CATALOG_PAGES
 from .index_numbers import IndexNumberSequence  # noqa: F401 - the model lives with its allocation code
-from .taxonomy import Genre, Topic, Validity
+from .taxonomy import DocumentClass, Genre, Topic, Validity
 
 
 class DisclosureCatalogPage(ColumnPage):
@@ -65,6 +65,13 @@ class DisclosureEntryPage(BasePage):
         "有效性", max_length=10, choices=Validity.choices, default=Validity.VALID, db_index=True
     )
     validity_date = models.DateField("失效或废止日期", null=True, blank=True)
+    document_class = models.CharField(
+        "文件类别",
+        max_length=20,
+        choices=DocumentClass.choices,
+        blank=True,
+        help_text="规章或行政规范性文件请选择，年度报告据此统计制发、废止和现行有效件数；其他信息留空",
+    )
     keywords = ClusterTaggableManager("关键词", through=DisclosureEntryPageTag, blank=True)
     interprets = ParentalManyToManyField(
         "disclosure.DisclosureEntryPage",
@@ -73,7 +80,8 @@ class DisclosureEntryPage(BasePage):
         related_name="interpretations",
         help_text="本条为政策解读时，选择被解读的政策文件；两边页面都会显示对方",
     )
-    parent_page_types = ["disclosure.DisclosureCatalogPage"]
+    # In the catalog, or in one of its own columns (政府信息公开年度报告), never in a StandardPage elsewhere.
+    parent_page_types = ["disclosure.DisclosureCatalogPage", "home.StandardPage"]
     subpage_types = []
     is_listed_content = True
     search_kind = (3, "disclosure", "信息公开")
@@ -92,6 +100,7 @@ class DisclosureEntryPage(BasePage):
                 FieldPanel("written_date"),
                 FieldPanel("topic"),
                 FieldPanel("genre"),
+                FieldPanel("document_class"),
                 FieldPanel("keywords"),
             ],
             "目录信息",
@@ -103,6 +112,16 @@ class DisclosureEntryPage(BasePage):
 
     class Meta:
         verbose_name = "信息公开条目"
+
+    @classmethod
+    def can_create_at(cls, parent):
+        if not super().can_create_at(parent):
+            return False
+        parent = parent.specific_deferred
+        if isinstance(parent, DisclosureCatalogPage):
+            return True
+        above = parent.get_parent()
+        return above is not None and isinstance(above.specific_deferred, DisclosureCatalogPage)
 
     def with_content_json(self, content):
         """A revision never carries the index number: it is the system's, given once at first publication."""

@@ -56,3 +56,10 @@ class Validity(models.TextChoices):
     VALID = "valid", "有效"
     EXPIRED = "expired", "失效"
     REPEALED = "repealed", "废止"
+
+
+class DocumentClass(models.TextChoices):
+    """文件类别: what the annual report's table 二 counts under 第二十条第（一）项."""
+
+    RULE = "rule", "规章"
+    NORMATIVE = "normative", "行政规范性文件"

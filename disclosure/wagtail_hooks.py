@@ -1,4 +1,5 @@
-"""Admin for the disclosure platform: the annual report draft, and what the front cache refreshes for an entry."""
+"""Admin for the disclosure platform: the annual report draft (a button on the catalog's page, a dashboard panel with
+the deadlines), and what the front cache refreshes for an entry."""
 
 from django.urls import path, reverse
 from django.utils import translation
@@ -10,7 +11,7 @@ from departments.ownership import department_of
 from portal.hooks import FRONT_CACHE_PAGES_SHOWING
 
 from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
-from .views import DraftAnnualReportView
+from .views import AnnualReportsPanel, DraftAnnualReportView
 
 
 @hooks.register("register_admin_urls")
@@ -24,6 +25,13 @@ def annual_report_urls():
 def draft_annual_report_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, DisclosureCatalogPage) and page.permissions_for_user(user).can_add_subpage():
         yield Button("起草年度报告", reverse("draft_annual_report", args=[page.pk]), icon_name="doc-full", priority=60)
+
+
+@hooks.register("construct_homepage_panels")
+def annual_reports_panel(request, panels):
+    panel = AnnualReportsPanel.for_user(request.user)
+    if panel is not None:
+        panels.append(panel)
 
 
 @hooks.register(FRONT_CACHE_PAGES_SHOWING)

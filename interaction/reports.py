@@ -1,38 +1,82 @@
-"""依申请公开 figures for a department's annual disclosure report (table 三 of the national template), and open
-deadlines counted again when the holiday calendar changes."""
+"""依申请公开 figures for the annual disclosure report in the national format (国办公开办函〔2021〕30号), and open
+deadlines counted again when the holiday calendar changes.
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+`request_figures` answers the hook `DISCLOSURE_REQUEST_FIGURES` with plain keys the report's tables are laid out by:
+rows "received", "carried_over", "<outcome>" or "<outcome>/<ground>", "answered", "carried_forward"; applicant
+columns "citizen", "commercial", "research", "public_interest", "legal_service", "other"; table 四 as
+{review kind: {result: count}}; and the 信息处理费 charged on the year's replies.
+"""
 
-from django.conf import settings
-from django.db.models import Count, Q
+from collections import Counter, defaultdict
+from datetime import date
 
-from .models.cases import Case, Kind, Outcome
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from .models.cases import GROUNDS, ApplicantType, Case, Kind, Outcome, Review, Status, Step, Transition
+
+COLUMNS = {
+    ApplicantType.CITIZEN: "citizen",
+    ApplicantType.COMMERCIAL: "commercial",
+    ApplicantType.RESEARCH: "research",
+    ApplicantType.PUBLIC_INTEREST: "public_interest",
+    ApplicantType.LEGAL_SERVICE: "legal_service",
+}
 
 
-def unanswered_at(moment):
-    return Q(replied_at__isnull=True) | Q(replied_at__gte=moment)
+def column(case):
+    """The applicant column of table 三; a citizen's request without a type counts as a 自然人's."""
+    if not case.applicant_type:
+        return "citizen"
+    return COLUMNS.get(case.applicant_type, "other")
 
 
-def request_figures(department, year):
-    """(label, count) rows: requests received, carried over, their outcomes, and those carried into next year."""
-    zone = ZoneInfo(settings.TIME_ZONE)
-    start, end = datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
-    requests = Case.objects.filter(
-        Q(department=department) | Q(department__isnull=True, requested_department=department), kind=Kind.DISCLOSURE
+def answered(case):
+    """(day, row) the request was answered on, or None: a reply by its form and ground; a request the desk refused
+    to handle (不予受理) as 其他处理 on the day it did."""
+    if case.replied_at:
+        outcome = case.outcome or Outcome.OTHER
+        ground = case.ground or ("other" if outcome == Outcome.OTHER else "")
+        row = f"{outcome}/{ground}" if outcome in GROUNDS else outcome
+        return timezone.localdate(case.replied_at), row
+    if case.status == Status.REJECTED and case.rejections:
+        return timezone.localdate(case.rejections[0].created_at), f"{Outcome.OTHER}/other"
+    return None
+
+
+def requests_of(departments):
+    mine = Q(department__in=departments) | Q(department__isnull=True, requested_department__in=departments)
+    return Case.objects.filter(mine, kind=Kind.DISCLOSURE).prefetch_related(
+        Prefetch("transitions", Transition.objects.filter(action=Step.REJECT), to_attr="rejections")
     )
-    outcomes = dict(
-        requests.filter(replied_at__gte=start, replied_at__lt=end)
-        .values("outcome")
-        .annotate(count=Count("pk"))
-        .values_list("outcome", "count")
-    )
-    return [
-        ("本年新收政府信息公开申请数量", requests.filter(submitted_at__gte=start, submitted_at__lt=end).count()),
-        ("上年结转政府信息公开申请数量", requests.filter(unanswered_at(start), submitted_at__lt=start).count()),
-        *[(f"本年度办理结果：{label}", outcomes.get(value, 0)) for value, label in Outcome.choices],
-        ("结转下年度继续办理", requests.filter(unanswered_at(end), submitted_at__lt=end).count()),
-    ]
+
+
+def request_figures(department, year, departments=None):
+    """Table 三, table 四 and the fees of `department` (or of all `departments`, for a city-wide report) in `year`."""
+    departments = departments if departments is not None else [department]
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    table = defaultdict(Counter)
+    fees = 0
+    for case in requests_of(departments):
+        received, done, where = case.received_on, answered(case), column(case)
+        if received > last:
+            continue
+        if first <= received:
+            table["received"][where] += 1
+        elif done is None or done[0] >= first:
+            table["carried_over"][where] += 1
+        if done and first <= done[0] <= last:
+            table[done[1]][where] += 1
+            table["answered"][where] += 1
+            fees += case.fee_amount or 0
+        elif done is None or done[0] > last:
+            table["carried_forward"][where] += 1
+    reviews = defaultdict(Counter)
+    for kind, result in Review.objects.filter(case__in=requests_of(departments), filed_on__year=year).values_list(
+        "kind", "result"
+    ):
+        reviews[kind][result] += 1
+    return {"requests": {row: dict(counts) for row, counts in table.items()}, "reviews": dict(reviews), "fees": fees}
 
 
 def recompute_open_deadlines():

@@ -78,8 +78,8 @@ def cases_panel(request, panels):
 
 
 @hooks.register(DISCLOSURE_REQUEST_FIGURES)
-def disclosure_request_figures(department, year):
-    return request_figures(department, year)
+def disclosure_request_figures(department, year, departments=None):
+    return request_figures(department, year, departments)
 
 
 @hooks.register(HOLIDAYS_CHANGED)

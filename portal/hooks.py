@@ -12,7 +12,9 @@ REFUSE_GOING_LIVE_AT = "refuse_going_live_at"
 # (page) -> [pages or URL paths]: what else shows this page, refreshed with it in the front cache (frontcache asks).
 FRONT_CACHE_PAGES_SHOWING = "front_cache_pages_showing"
 
-# (department, year) -> [rows]: 依申请公开 figures for a department's annual report (disclosure asks, interaction answers).
+# (department, year, departments=None) -> {"requests": {row: {column: n}}, "reviews": {kind: {result: n}}, "fees": yuan}:
+# 依申请公开 figures for an annual report in the national format (disclosure asks, interaction answers; see
+# interaction.reports for the keys); `departments` given, the figures of all of them (a city-wide report).
 DISCLOSURE_REQUEST_FIGURES = "disclosure_request_figures"
 
 # (years) -> None: the State Council's holiday notice for these years was entered, changed or removed (portal

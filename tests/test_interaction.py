@@ -354,10 +354,10 @@ def test_the_annual_report_takes_its_request_figures_from_the_cases(portal):
     CaseFactory(kind=Kind.MESSAGE, department=portal.a)
     report, _ = draft_annual_report(portal.a, year)
     tables = [block.value["data"] for block in report.body if block.block_type == "table"]
-    figures = dict(map(tuple, tables[-1][1:]))  # section 三 is the last table
-    assert figures["本年新收政府信息公开申请数量"] == "2"
-    assert figures["本年度办理结果：予以公开"] == "1"
-    assert figures["结转下年度继续办理"] == "1"
+    figures = {row[0]: row[-1] for row in tables[3][1:]}  # table 三, the 总计 column
+    assert figures["一、本年新收政府信息公开申请数量"] == "2"
+    assert figures["（一）予以公开"] == "1"
+    assert figures["四、结转下年度继续办理"] == "1"
 
 
 def test_public_pages_answer_without_javascript(client, portal):
