@@ -221,13 +221,15 @@ def paragraph(text):
 
 
 def report_body(department, year, departments=None):
-    published = published_in(department, year).count() if departments is None else None
+    if departments is None:
+        published = published_in(department, year).count()
+    else:
+        published = sum(published_in(each, year).count() for each in departments)
     figures = request_figures(department, year, departments)
     requests, reviews = figures["requests"], figures["reviews"]
     left, right = balance(requests)
     reconsiderations = sum(reviews.get("reconsideration", {}).values())
     litigations = sum(sum(reviews.get(kind, {}).values()) for kind in ("litigation", "litigation_after"))
-    active = f"主动公开政府信息 {published} 条；" if published is not None else ""
     check = (
         f"本年新收 {total(requests, 'received')} 件 + 上年结转 {total(requests, 'carried_over')} 件 = "
         f"办理结果总计 {total(requests, 'answered')} 件 + 结转下年度 {total(requests, 'carried_forward')} 件"
@@ -235,7 +237,8 @@ def report_body(department, year, departments=None):
     return [
         heading("一、总体情况"),
         paragraph(
-            f"{year}年，{department.title}认真贯彻落实《中华人民共和国政府信息公开条例》，{active}"
+            f"{year}年，{'全市' if departments else department.title}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+            f"主动公开政府信息 {published} 条；"
             f"收到政府信息公开申请 {total(requests, 'received')} 件，上年结转 {total(requests, 'carried_over')} 件，"
             f"办结 {total(requests, 'answered')} 件，结转下年度 {total(requests, 'carried_forward')} 件；"
             f"因政府信息公开被申请行政复议 {reconsiderations} 件、提起行政诉讼 {litigations} 件。"
@@ -273,13 +276,14 @@ def draft_annual_report(department, year, departments=None):
     column = reports_column(department)
     if column is None:
         raise ValueError(f"{department.title}还没有“政府信息公开年度报告”栏目，请先运行 onboard_department。")
-    existing = existing_report(department, year, column)
+    slug, name = (str(year), department.title) if departments is None else (f"city-{year}", "全市")
+    existing = column.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing, False
     page = DisclosureEntryPage(
-        title=f"{department.title}{year}年政府信息公开工作年度报告",
-        slug=str(year),
-        summary=f"{department.title}{year}年政府信息公开工作年度报告。",
+        title=f"{name}{year}年政府信息公开工作年度报告",
+        slug=slug,
+        summary=f"{name}{year}年政府信息公开工作年度报告。",
         body=report_body(department, year, departments),
         genre=Genre.REPORT,
         topic=Topic.GENERAL,

@@ -209,3 +209,15 @@ def test_the_figures_balance_and_every_row_key_is_one_interaction_counts():
     assert (left, right) == (3, 3)
     assert annual_report.report_deadline(2025) == date(2026, 1, 31)
     assert annual_report.report_deadline(2025, government=True) == date(2026, 3, 31)
+
+
+def test_the_city_wide_report_sums_the_departments(group):
+    requests_of_2025(group)  # A: 10 received, 1 carried over; B: 1 received and answered
+    out = io.StringIO()
+    call_command("draft_annual_report", city=group.a.code, year=2025, stdout=out)
+    assert "已起草：全市2025年政府信息公开工作年度报告" in out.getvalue()
+    report = DisclosureEntryPage.objects.get(slug="city-2025", locale=group.a.locale)
+    figures = {row[0]: row[-1] for row in tables(report)[3][1:]}
+    assert figures["一、本年新收政府信息公开申请数量"] == "11" and figures["（七）总计"] == "10"
+    assert figures["四、结转下年度继续办理"] == "2"
+    assert DisclosureEntryPage.objects.filter(slug="2025").count() == 0  # A's own report is another page
