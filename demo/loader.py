@@ -16,6 +16,7 @@ from departments.models import ArticlePage, DepartmentIndexPage, DepartmentPage,
 from departments.onboarding import add_published_child, child_by_slug, onboard_department
 from disclosure.models import DisclosureEntryPage, DisclosureIndexPage
 from home.models import ContentListPage, HomePage, Office, PortalSettings, SectionPage, StandardPage
+from languages.synchronised import paused
 from participation.models import InterviewIndexPage, InterviewPage, SurveyFormField, SurveyIndexPage, SurveyPage
 from portal.columns import ColumnType
 from scenarios.models import ScenarioGuidePage, ScenarioIndexPage
@@ -49,8 +50,11 @@ class DemoLoader:
         self.pages[path] = existing
         return existing
 
-    @transaction.atomic
     def load(self):
+        with transaction.atomic(), paused():  # load_translations converts the whole tree at the end
+            return self.load_all()
+
+    def load_all(self):
         site_data = content.read("site.json")
         home = self.load_home(site_data["home"])
         for section in site_data["sections"]:

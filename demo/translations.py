@@ -1,6 +1,8 @@
 """The demo in three languages: zh-hant converted by OpenCC, English written by people (data/english.json);
 both are wagtail-localize translations of the zh-hans pages, which editors can open and correct."""
 
+import re
+
 from django.conf import settings
 
 from wagtail.models import Locale, Page
@@ -12,6 +14,8 @@ from languages.machine_translator import OpenCCTranslator
 from languages.translation import translate_pages
 
 from . import content
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 class WrittenTranslator(BaseMachineTranslator):
@@ -25,21 +29,24 @@ class WrittenTranslator(BaseMachineTranslator):
         self.language_code, self.strings = language_code, strings
 
     def translate(self, source_locale, target_locale, strings):
-        return {string: StringValue(self.strings[string.data]) for string in strings if string.data in self.strings}
+        return {
+            string: StringValue(self.strings.get(string.data, string.data))
+            for string in strings
+            if string.data in self.strings or not HAN.search(string.data)  # codes, slugs, phone numbers stay
+        }
 
     def can_translate(self, source_locale, target_locale):
         return target_locale.language_code == self.language_code
 
 
 def load_translations(loader):
-    """English for the pages overseas Chinese and visitors read first; zh-hant for the portal's own pages (the
-    department branches stay for `translate_zh_hant`, which converts the whole tree in a few minutes)."""
+    """zh-hant for every page (OpenCC, as publishing would have made it: the loader publishes with the
+    synchronisation paused and converts the whole tree here, parents first); English for the pages foreigners and
+    overseas Chinese read (data/english.json)."""
     home = loader.pages["/"]
     data = content.read("english.json")
     english = Page.objects.filter(locale=home.locale, url_path__in=[home.url_path + path for path in data["pages"]])
-    departments = loader.pages["/departments/"]
-    department_branches = Page.objects.descendant_of(departments).filter(depth__gt=departments.depth + 1)
-    traditional = Page.objects.descendant_of(home, inclusive=True).exclude(pk__in=department_branches) | english
+    traditional = Page.objects.descendant_of(home, inclusive=True)
     for code, pages, translator in [
         ("zh-hant", traditional, OpenCCTranslator({"VARIANT": settings.TRADITIONAL_CHINESE_VARIANT})),
         ("en", english, WrittenTranslator("en", data["strings"])),

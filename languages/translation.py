@@ -38,7 +38,11 @@ def translate(instance, locale, translator=None, *, refresh=True, result=None):
     if existing is not None and not is_alias:
         managed = Translation.objects.filter(source=source, target_locale=locale, enabled=True).exists()
         if not (refresh and changed and managed):  # up to date, or made or taken over by hand
-            result.unchanged.append(existing)
+            if managed and getattr(instance, "live", False) and not existing.live:
+                existing.get_latest_revision().publish()  # published again after an unpublication
+                result.updated.append(existing)
+            else:
+                result.unchanged.append(existing)
             return existing
     for segment in source.relatedobjectsegment_set.select_related("object"):
         related = segment.object.get_instance(instance.locale)

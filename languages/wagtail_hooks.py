@@ -1,22 +1,21 @@
-"""Keeping synchronised locales translated as editors work: wagtail-localize mirrors a new zh-hans page into
-zh-hant as an alias (Simplified text); publishing then replaces the alias with an OpenCC translation."""
+"""Mirroring new pages: wagtail-localize aliases a page an editor adds in zh-hans into zh-hant at once; a page
+published as it is created has been converted already (`synchronised.translate_mirrors`, on page_published), so
+it gets no alias beside its translation."""
 
 from wagtail import hooks
-from wagtail.models import Locale
-from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize import synctree
 
-from .translation import translate
+from .synchronised import synchronised_locales
+
+# wagtail-localize's own hook would add a second page with the same translation key (an IntegrityError).
+hooks._hooks["after_create_page"] = [
+    (fn, order) for fn, order in hooks._hooks.get("after_create_page", []) if fn is not synctree.after_create_page
+]
 
 
-@hooks.register("after_publish_page")
-@hooks.register("after_create_page", order=100)  # after wagtail-localize has made the alias
-def translate_into_synchronised_locales(request, page):
-    """Translate a published page into every locale synchronised from its own, where it is mirrored already."""
-    translator = get_machine_translator()
-    if not page.live or translator is None:
-        return
-    synchronised = LocaleSynchronization.objects.filter(sync_from_id=page.locale_id).values_list("locale_id")
-    for locale in Locale.objects.filter(pk__in=synchronised):
-        if translator.can_translate(page.locale, locale) and page.get_translation_or_none(locale) is not None:
-            translate(page, locale, translator)
+@hooks.register("after_create_page")
+def mirror_new_page(request, page):
+    """Alias the new page into each synchronised locale where it has no translation yet."""
+    for locale in synchronised_locales(page.locale_id):
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale, copy_parents=True, alias=True)

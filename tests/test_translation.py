@@ -15,7 +15,14 @@ from home.models import Office, StandardPage
 from languages.machine_translator import OpenCCTranslator, to_traditional
 from languages.translation import translate
 
-from .factories import SectionPageFactory, StandardPageFactory
+from .factories import (
+    DepartmentIndexPageFactory,
+    DepartmentPageFactory,
+    DisclosureCatalogPageFactory,
+    DisclosureEntryPageFactory,
+    SectionPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +159,47 @@ def test_a_page_added_in_the_admin_is_mirrored_into_zh_hant_at_once(home, admin_
     assert response.status_code == 302
     counterpart = Page.objects.get(locale=locale("zh-hant"), slug="news")
     assert counterpart.title == "僑務動態" and counterpart.live and counterpart.alias_of_id is None
+
+
+def test_publishing_by_any_path_converts_the_page_and_its_missing_ancestors_into_zh_hant(home):
+    section = SectionPageFactory(parent=home, title="政务公开", slug="open")
+    notice = StandardPageFactory(parent=section, title="关于停水的通知", slug="notice", summary="请市民做好储水准备")
+    notice.save_revision().publish()  # code, an import, a workflow or the scheduler: not the admin's publish view
+
+    counterpart = notice.get_translation(locale("zh-hant"))
+    assert counterpart.live and counterpart.title == "關於停水的通知" and counterpart.alias_of_id is None
+    assert (
+        counterpart.get_parent().title == "政務公開" and counterpart.get_parent().get_parent().title == "江門政務之窗"
+    )
+
+
+def test_a_page_published_again_after_an_unpublication_comes_back_in_zh_hant_with_the_editors_corrections(home):
+    notice = StandardPageFactory(parent=home, title="停水通知", slug="notice", summary="请市民储水")
+    notice.save_revision().publish()
+    hant = locale("zh-hant")
+    StringTranslation.objects.filter(locale=hant, data="請市民儲水").update(
+        data="請各位市民儲水", translation_type="manual"
+    )
+    translate(notice, hant)  # the editor's correction is published
+
+    notice.unpublish()
+    assert not notice.get_translation(hant).live
+    notice.title = "停水通知（更新）"
+    notice.save_revision().publish()
+
+    counterpart = notice.get_translation(hant).specific
+    assert counterpart.live and counterpart.title == "停水通知（更新）" and counterpart.summary == "請各位市民儲水"
+
+
+def test_a_disclosure_entry_keeps_its_index_number_in_zh_hant(home):
+    department = DepartmentPageFactory(parent=DepartmentIndexPageFactory(parent=home))
+    catalog = DisclosureCatalogPageFactory(parent=department)
+    entry = DisclosureEntryPageFactory(
+        parent=catalog, title="关于印发侨务工作要点的通知", index_number=None, live=False
+    )
+    entry.save_revision().publish()
+    entry.refresh_from_db()
+
+    counterpart = entry.get_translation(locale("zh-hant")).specific
+    assert entry.index_number and counterpart.index_number == entry.index_number
+    assert counterpart.live and counterpart.title == "關於印發僑務工作要點的通知"
