@@ -1,28 +1,18 @@
 """Simplified → Traditional Chinese for wagtail-localize, offline, with OpenCC."""
 
-from functools import cache
-
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
-import opencc
+from .script import VARIANTS, converter, to_traditional
 
-VARIANTS = {"s2t", "s2hk", "s2tw"}  # OpenTCC standard, Hong Kong, Taiwan usage
-DEFAULT_VARIANT = "s2hk"  # what most of Jiangmen's overseas communities read
+__all__ = ["VARIANTS", "DEFAULT_VARIANT", "OpenCCTranslator", "converter", "to_traditional"]
 
-
-@cache
-def converter(variant):
-    if variant not in VARIANTS:
-        raise ValueError(f"OpenCC variant must be one of {sorted(VARIANTS)}, not {variant!r}")
-    return opencc.OpenCC(variant)
-
-
-def to_traditional(text, variant=DEFAULT_VARIANT):
-    """`text` in Traditional characters; markup, links and anything not Chinese are left as they are."""
-    return converter(variant).convert(text)
+# Hong Kong usage (s2hk): most of Jiangmen's overseas communities (Hong Kong, Macao, the Cantonese- and
+# Taishanese-speaking Americas, Southeast Asia) read Hong Kong Traditional; s2twp would also swap vocabulary for
+# Taiwan's (软件 → 軟體), which those readers do not use.
+DEFAULT_VARIANT = "s2hk"
 
 
 class OpenCCTranslator(BaseMachineTranslator):

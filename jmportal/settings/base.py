@@ -117,7 +117,7 @@ WSGI_APPLICATION = "jmportal.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "languages.templates.Templates",  # DjangoTemplates, converting for zh-hant readers
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
