@@ -1,6 +1,7 @@
 """Site-group admin: the wrong/sensitive expression list, the checks before publishing on every path that
 publishes, the 三审 rule, and the reports."""
 
+from django.conf import settings
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -8,13 +9,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, REFUSE_GOING_LIVE_AT
+from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, REFUSE_GOING_LIVE_AT, WEBSITE_REPORT_FIGURES
 from portal.reports import report_urls
 
 from .access import is_portal_admin
 from .central_review import refuse_going_live_past_the_centre
 from .content_check import find, page_texts
-from .models import SensitiveExpression
+from .models import ArticlePage, SensitiveExpression
 from .publishing import CheckedPagesAdminAPIViewSet, CheckedPageViewSet, refuse_bulk_publishing
 from .views import ContentCheckReportView, OnboardDepartmentsView
 from .visibility import PAGE_BULK_ACTIONS, choosable_pages
@@ -80,3 +81,10 @@ class PortalAdminMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def onboarding_menu_item():
     return PortalAdminMenuItem("部门入驻", reverse("onboard_departments"), icon_name="group", order=50)
+
+
+@hooks.register(WEBSITE_REPORT_FIGURES)
+def website_report_figures(year):
+    """政府网站工作年度报表: 政务动态, the departments' articles published in the year."""
+    articles = ArticlePage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    return {"news": articles.filter(first_published_at__year=year).count()}

@@ -1,6 +1,7 @@
 """Admin for the disclosure platform: the annual report draft (a button on the catalog's page, a dashboard panel with
 the deadlines), and what the front cache refreshes for an entry."""
 
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils import translation
 
@@ -8,9 +9,10 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from departments.ownership import department_of
-from portal.hooks import FRONT_CACHE_PAGES_SHOWING
+from portal.hooks import FRONT_CACHE_PAGES_SHOWING, WEBSITE_REPORT_FIGURES
 
 from .models import DisclosureCatalogPage, DisclosureEntryPage, DisclosureIndexPage
+from .taxonomy import Genre
 from .views import AnnualReportsPanel, DraftAnnualReportView
 
 
@@ -45,3 +47,12 @@ def catalogs_and_feeds(page):
         if department:
             feeds += [reverse(f"department_disclosure_{kind}", args=[department.code]) for kind in ("rss", "atom")]
     return [*DisclosureIndexPage.objects.live().filter(locale_id=page.locale_id), *feeds]
+
+
+@hooks.register(WEBSITE_REPORT_FIGURES)
+def website_report_figures(year):
+    """政府网站工作年度报表: catalog entries and policy interpretations published in the year."""
+    entries = DisclosureEntryPage.objects.live().filter(
+        locale__language_code=settings.LANGUAGE_CODE, first_published_at__year=year
+    )
+    return {"disclosure": entries.count(), "interpretations": entries.filter(genre=Genre.INTERPRETATION).count()}

@@ -90,3 +90,18 @@ def recompute_open_deadlines():
             case.save(update_fields=["due_on", "clock_paused"])
             moved += 1
     return moved
+
+
+def letter_figures(year):
+    """政府网站工作年度报表 (留言办理, 在线访谈): 12345 letters received, answered (and the average days taken),
+    published, and questions sent to online interviews, in `year`."""
+    letters = Case.objects.filter(kind=Kind.MESSAGE)
+    answered = list(letters.filter(replied_at__year=year).values_list("submitted_at", "replied_at"))
+    days = [(timezone.localdate(replied) - timezone.localdate(sent)).days for sent, replied in answered]
+    return {
+        "letters_received": letters.filter(submitted_at__year=year).count(),
+        "letters_answered": len(answered),
+        "letters_days": f"{sum(days) / len(days):.1f}" if days else "0",
+        "letters_published": letters.filter(published_at__year=year).count(),
+        "interview_questions": Case.objects.filter(kind=Kind.INTERVIEW, submitted_at__year=year).count(),
+    }

@@ -7,14 +7,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from portal.hooks import DISCLOSURE_REQUEST_FIGURES, HOLIDAYS_CHANGED
+from portal.hooks import DISCLOSURE_REQUEST_FIGURES, HOLIDAYS_CHANGED, WEBSITE_REPORT_FIGURES
 
 from . import questions  # noqa: F401 (registers the hook that takes questions posted to a page)
 from .access import actor_for
 from .filters import CaseFilterSet
 from .models import Case
 from .permissions import CasePermissionPolicy
-from .reports import recompute_open_deadlines, request_figures
+from .reports import letter_figures, recompute_open_deadlines, request_figures
 from .views import CaseIndexView, CaseInspectView, CasesPanel, StatisticsView
 
 register_permission_policy(Case, CasePermissionPolicy(Case))
@@ -85,3 +85,8 @@ def disclosure_request_figures(department, year, departments=None):
 @hooks.register(HOLIDAYS_CHANGED)
 def holidays_changed(years):
     recompute_open_deadlines()
+
+
+@hooks.register(WEBSITE_REPORT_FIGURES)
+def website_report_figures(year):
+    return letter_figures(year)

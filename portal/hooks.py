@@ -20,3 +20,7 @@ DISCLOSURE_REQUEST_FIGURES = "disclosure_request_figures"
 # (years) -> None: the State Council's holiday notice for these years was entered, changed or removed (portal
 # calls, after the calendar changed); interaction recomputes the deadlines of open cases.
 HOLIDAYS_CHANGED = "holidays_changed"
+
+# (year) -> {key: figure}: the figures of the 政府网站工作年度报表 an app knows (home asks, each app answers its own
+# rows; the keys are home.website_report.ROWS').
+WEBSITE_REPORT_FIGURES = "website_report_figures"

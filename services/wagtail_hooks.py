@@ -1,12 +1,13 @@
 """Admin for online services: the ten-element check before publishing, and its report."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from departments.ownership import owning_department
-from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, FRONT_CACHE_PAGES_SHOWING
+from portal.hooks import CHECK_PAGE_BEFORE_PUBLISH, FRONT_CACHE_PAGES_SHOWING, WEBSITE_REPORT_FIGURES
 from portal.reports import report_urls
 
 from .completeness import incomplete_message
@@ -39,3 +40,14 @@ def city_wide_list(page):
     if not isinstance(page, ServiceItemPage):
         return []
     return ServiceIndexPage.objects.live().filter(locale_id=page.locale_id)
+
+
+@hooks.register(WEBSITE_REPORT_FIGURES)
+def website_report_figures(year):
+    """政府网站工作年度报表: the live service items, and those with every procedure online (全程网办)."""
+    items = ServiceItemPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).only("procedures")
+    online = 0
+    for item in items:
+        procedures = [block.value for block in item.procedures]
+        online += bool(procedures) and all(procedure.get("online_url") for procedure in procedures)
+    return {"service_items": len(items), "online_items": online}
