@@ -1,10 +1,12 @@
 """Audience channels (用户频道) and the audience tags any page can carry."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.columns import ColumnType
 from portal.listing import content_types, paginate
@@ -72,5 +74,9 @@ class ChannelPage(ColumnPage):
         tagged = pages_for(self.audience, self.locale_id)
         guide_types = content_types(lambda model: model.is_service_guide)
         context["guides"] = tagged.filter(content_type__in=guide_types)[:GUIDES_SHOWN]
-        context["tagged_pages"] = paginate(request, tagged.exclude(content_type__in=guide_types))
+        others = tagged.exclude(content_type__in=guide_types)
+        if get_language() != settings.LANGUAGE_CODE and not others.exists():
+            # Nothing for this audience written in the reader's language yet: the source's, which the list marks.
+            others = pages_for(self.audience, Locale.get_default().pk).exclude(content_type__in=guide_types)
+        context["tagged_pages"] = paginate(request, others)
         return context

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from wagtail.models import Page, get_page_models
 
@@ -47,9 +48,19 @@ def content_below(source, kind=""):
 
 
 def latest_content(source, count, kind=""):
-    """The first `count` of `content_below`, kept in the layout cache: only a change to the tree (a publication)
-    changes the answer."""
-    return layout_cache.cached(f"latest:{source.pk}:{count}:{kind}", lambda: list(content_below(source, kind)[:count]))
+    """The first `count` of `content_below` the column in the reader's language (`source` chosen on a zh-hans page
+    lists the zh-hant column to a zh-hant reader); while that holds nothing yet, below `source` itself (templates
+    mark what is not in the reader's language). Kept in the layout cache per language: only a change to the tree
+    (a publication) changes the answer."""
+
+    def newest():
+        localized = source.localized
+        items = list(content_below(localized, kind)[:count])
+        if not items and localized.pk != source.pk:
+            items = list(content_below(source, kind)[:count])
+        return items
+
+    return layout_cache.cached(f"latest:{source.pk}:{get_language()}:{count}:{kind}", newest)
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
