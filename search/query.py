@@ -11,7 +11,7 @@ from functools import cached_property
 
 from wagtail.search.query import And, Or, PlainText
 
-from portal.text import core_words, fold, query_words
+from portal.text import STOPWORDS, core_words, fold, query_words
 
 from .understanding import GENERIC, read, without_district
 
@@ -49,7 +49,8 @@ class AnalysedQuery:
         reading = read(text, vocabulary)
         plain = query_words(reading.remainder) if reading.remainder else []
         if reading.intent or reading.groups:  # "I want to get it done" says nothing once a matter is named
-            plain = [word for word in plain if word not in GENERIC] or ([] if reading.groups else plain)
+            plain = [word for word in plain if word not in GENERIC and word not in STOPWORDS]
+            plain = plain or ([] if reading.groups else query_words(reading.remainder))
         if reading.intent:  # the place chooses the offices shown, not the pages
             plain = without_district(plain, keep_one=not reading.groups)
         alternatives = [[word for word in group if query_words(word)] for group in reading.groups]
@@ -86,6 +87,17 @@ class AnalysedQuery:
         ]
         every = units[0] if len(units) == 1 else And(units)
         return [every, PlainText(" ".join(self.words), operator="or")]
+
+    def title_cover(self, title):
+        """The share of the title's characters that are the query's words (a title naming just what was asked: 1)."""
+        folded = fold(title)
+        covered = [False] * len(folded)
+        for word in self.words:
+            start = folded.find(word)
+            while word and start >= 0:
+                covered[start : start + len(word)] = [True] * len(word)
+                start = folded.find(word, start + 1)
+        return sum(covered) / max(len(folded), 1)
 
     def title_share(self, title):
         """The share of the query's words (each synonym group counting as one) that `title` holds (0 to 1)."""

@@ -70,15 +70,18 @@ def rank(query, locale):
 
     The engine's relevance (as a share of the best hit's, so SQLite's negative bm25, PostgreSQL's ts_rank and
     Elasticsearch's scores compare alike) is reweighed the same way on every backend: by the page type's weight
-    (`type_weights`) and by the share of the query's words the title holds (a title holding them all counts
-    double), so a page named for what the reader typed is not buried under long pages that repeat it.
+    (`type_weights`), by the share of the query's words the title holds, squared (a title holding them all counts
+    four times), and by the share of the title those words make up (a title naming just what was asked, 居住证申领
+    for 居住证, up to twice), so a page named for what the reader typed is not buried under long pages (a guide
+    whose steps repeat it) that mention it often.
     """
     hits = _search(query, Page.objects.live().public().filter(locale=locale))
     best = max((abs(page.score or 0) for page in hits), default=0) or 1
     weights = type_weights()
 
     def weight(page):
-        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * (1 + query.title_share(page.title))
+        title = (1 + query.title_share(page.title)) ** 2 * (1 + query.title_cover(page.title))
+        return abs(page.score or 0) / best * weights.get(page.content_type_id, 1) * title
 
     return sorted(hits, key=weight, reverse=True)
 

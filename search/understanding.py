@@ -193,10 +193,13 @@ INTENT_LABELS = {intent.key: intent.label for intent in INTENTS}
 # Words that only say "I want to get this done": left out of the search once the query names something else.
 # The portal is Jiangmen's: 江门 names no matter.
 GENERIC = frozenset(
-    ["办理", "办", "申请", "去", "能", "可以", "想", "带", "拿", "找", "要", "需要", "吗", "呢", "了", "江门", "江门市"]
+    ["办理", "办", "申请", "去", "能", "可以", "想", "带", "拿", "找", "要", "需要", "吗", "呢", "了", "交", "缴", "领"]
+    + ["江门", "江门市"]
 )
 # What a letter is (a complaint, a question …) rather than what it is about: every letter is one, so a letter
 # need not hold these words once it holds the others.
+# Question particles around a matter (新生儿怎么上户口): taken out before synonyms are looked for.
+FILLERS = ("请问", "怎么样", "怎么", "怎样", "如何", "我想", "我要", "想要", "一下")
 LETTER_GENERIC = frozenset(["投诉", "举报", "反映", "咨询", "建议", "求助", "问题", "怎么办"])
 # Places a query may name: (words, the `home.District` value of the offices there).
 DISTRICTS = (
@@ -231,6 +234,8 @@ def read(text, vocabulary):
     matter, intent = strip_intent(folded)
     district = find_district(matter) if intent else ""
     corrected = ""
+    if (unfilled := strip_fillers(matter)) and (HAN.search(unfilled) or LATIN.search(unfilled)):
+        matter = unfilled
     if fixed := vocabulary.correct(matter):
         corrected = matter = fixed
     remainder, groups = vocabulary.expand(matter)
@@ -250,6 +255,12 @@ def strip_intent(folded):
     if not HAN.search(rest) and not LATIN.search(rest):
         return folded, intent
     return " ".join(rest.split()), intent
+
+
+def strip_fillers(text):
+    for filler in FILLERS:
+        text = text.replace(filler, "")
+    return " ".join(text.split())
 
 
 def find_district(text):
