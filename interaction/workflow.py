@@ -19,6 +19,7 @@ from .models.cases import (
     DISCLOSURE_DAYS,
     GROUNDS,
     OPEN_STATUSES,
+    OPTIONAL_GROUNDS,
     Case,
     Channel,
     FeeMethod,
@@ -220,7 +221,7 @@ def reply_step(case, today, reply="", outcome="", ground="", **details):
         if grounds and ground not in grounds:
             names = "、".join(Ground(value).label for value in grounds)
             raise TransitionError(f"“{Outcome(outcome).label}”须写明理由，可选：{names}。")
-        ground = ground if grounds else ""
+        ground = ground if ground in grounds + OPTIONAL_GROUNDS.get(outcome, []) else ""
     case.reply, case.outcome, case.ground, case.replied_at = reply.strip(), outcome, ground, timezone.now()
 
 

@@ -111,7 +111,18 @@ def test_a_refusal_names_its_ground(portal):
     with pytest.raises(TransitionError):  # a ground of another form
         step(other, "reply", portal, date(2026, 11, 20), reply="无法提供。", outcome="unavailable", ground="secret")
     step(other, "reply", portal, date(2026, 11, 20), reply="予以公开，见附件。", outcome="granted", ground="secret")
-    assert other.ground == ""  # 予以公开 has no ground
+    assert other.ground == ""  # 予以公开 has no ground of refusal…
+    told = request(portal, (2026, 11, 2))
+    step(
+        told,
+        "reply",
+        portal,
+        date(2026, 11, 20),
+        reply="已主动公开，见本网站。",
+        outcome="granted",
+        ground="already_public",
+    )
+    assert told.get_ground_display() == "已主动公开，告知获取的方式和途径"  # …but may say it was already published
 
 
 def test_information_processing_fees_follow_the_tiers():

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from portal.workdays import calendar, months_later
 
@@ -26,31 +27,31 @@ FLAG_LABELS = {
 
 
 class Kind(models.TextChoices):
-    MESSAGE = "message", "12345留言"
-    DISCLOSURE = "disclosure", "依申请公开"
-    INTERVIEW = "interview", "访谈提问"  # a question sent in before an online interview (在线访谈)
+    MESSAGE = "message", _("12345留言")
+    DISCLOSURE = "disclosure", _("依申请公开")
+    INTERVIEW = "interview", _("访谈提问")  # a question sent in before an online interview (在线访谈)
 
 
 class Category(models.TextChoices):
-    CONSULTATION = "consultation", "咨询"
-    COMPLAINT = "complaint", "投诉"
-    SUGGESTION = "suggestion", "建议"
-    HELP = "help", "求助"
-    SUPERVISION = "supervision", "投诉监督"  # 网上监察: handled by the supervision group
+    CONSULTATION = "consultation", _("咨询")
+    COMPLAINT = "complaint", _("投诉")
+    SUGGESTION = "suggestion", _("建议")
+    HELP = "help", _("求助")
+    SUPERVISION = "supervision", _("投诉监督")  # 网上监察: handled by the supervision group
 
 
 class Status(models.TextChoices):
-    SUBMITTED = "submitted", "已提交"
-    ACCEPTED = "accepted", "已受理"
-    REJECTED = "rejected", "不予受理"
-    ASSIGNED = "assigned", "已转办"
-    RETURNED = "returned", "已退回"
-    IN_PROGRESS = "in_progress", "办理中"
-    EXTENDED = "extended", "延期办理"
-    REOPENED = "reopened", "重办"
-    REPLIED = "replied", "已答复"
-    CLOSED = "closed", "已办结"
-    RATED = "rated", "已评价"
+    SUBMITTED = "submitted", _("已提交")
+    ACCEPTED = "accepted", _("已受理")
+    REJECTED = "rejected", _("不予受理")
+    ASSIGNED = "assigned", _("已转办")
+    RETURNED = "returned", _("已退回")
+    IN_PROGRESS = "in_progress", _("办理中")
+    EXTENDED = "extended", _("延期办理")
+    REOPENED = "reopened", _("重办")
+    REPLIED = "replied", _("已答复")
+    CLOSED = "closed", _("已办结")
+    RATED = "rated", _("已评价")
 
 
 OPEN_STATUSES = [
@@ -66,16 +67,16 @@ ANSWERED_STATUSES = [Status.REPLIED, Status.CLOSED, Status.RATED]
 
 
 class Satisfaction(models.IntegerChoices):
-    VERY_SATISFIED = 5, "非常满意"
-    SATISFIED = 4, "满意"
-    FAIR = 3, "基本满意"
-    UNSATISFIED = 2, "不满意"
-    VERY_UNSATISFIED = 1, "非常不满意"
+    VERY_SATISFIED = 5, _("非常满意")
+    SATISFIED = 4, _("满意")
+    FAIR = 3, _("基本满意")
+    UNSATISFIED = 2, _("不满意")
+    VERY_UNSATISFIED = 1, _("非常不满意")
 
 
 class Honorific(models.TextChoices):
-    MR = "先生", "先生"
-    MS = "女士", "女士"
+    MR = "先生", _("先生")
+    MS = "女士", _("女士")
 
 
 class ApplicantType(models.TextChoices):
@@ -145,6 +146,7 @@ class Outcome(models.TextChoices):
 class Ground(models.TextChoices):
     """The ground of a reply, as the sub-rows of table 三 name them; each belongs to one Outcome (GROUNDS)."""
 
+    ALREADY_PUBLIC = "already_public", "已主动公开，告知获取的方式和途径"
     SECRET = "secret", "属于国家秘密"
     FORBIDDEN = "forbidden", "其他法律行政法规禁止公开"
     SAFETY = "safety", "危及“三安全一稳定”"
@@ -173,6 +175,9 @@ GROUNDS = {
     Outcome.NOT_PROCESSED: [Ground.PETITION, Ground.REPEATED, Ground.PUBLICATION, Ground.MASS, Ground.CONFIRMATION],
     Outcome.OTHER: [Ground.NO_CORRECTION, Ground.UNPAID, Ground.OTHER],
 }
+# 第三十六条第（一）项: information already published is answered by telling the applicant where to find it; the
+# national template counts it as 予以公开, so the ground is optional and the row stays 予以公开.
+OPTIONAL_GROUNDS = {Outcome.GRANTED: [Ground.ALREADY_PUBLIC]}
 
 
 class FeeMethod(models.TextChoices):
