@@ -116,8 +116,15 @@ def test_a_request_filed_on_4_december_is_due_after_new_year_and_moves_when_2027
     assert "跳过节假日：02-05、02-08、02-09、02-10" in inspect
 
     client.force_login(office_user())
+    listing = client.get(reverse("holiday_notices:index")).content.decode()
+    assert (
+        "2027 年：《全国年节及纪念日放假办法》法定节假日" in listing
+        and "2026 年：国务院办公厅节假日安排通知" in listing
+    )
     response = client.post(reverse("holiday_notices:add"), NOTICE_2027)
     assert response.status_code == 302
+    listing = client.get(reverse("holiday_notices:index")).content.decode()
+    assert "2027 年：国务院办公厅节假日安排通知（门户管理员录入）（国务院办公厅关于2027年" in listing
     later.refresh_from_db()
     filed.refresh_from_db()
     answered.refresh_from_db()
