@@ -249,9 +249,11 @@ def strip_intent(folded):
     intent, rest = "", folded
     for candidate in INTENTS:
         for phrase in candidate.phrases:
-            if phrase in rest:
+            # English phrases only as whole words: "fee" is no question inside "coffee".
+            pattern = rf"\b{re.escape(phrase)}\b" if LATIN.match(phrase) else re.escape(phrase)
+            if re.search(pattern, rest):
                 intent = intent or candidate.key
-                rest = rest.replace(phrase, " ")
+                rest = re.sub(pattern, " ", rest)
     if not HAN.search(rest) and not LATIN.search(rest):
         return folded, intent
     return " ".join(rest.split()), intent

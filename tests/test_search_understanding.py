@@ -42,6 +42,11 @@ class UnderstandingTests(SimpleTestCase):
             self.assertNotIn("哪里", query.words)
             self.assertTrue({"结婚", "离婚", "身份证"} & set(query.words), text)
 
+    def test_english_question_words_are_whole_words(self):
+        self.assertEqual(self.understood("marriage fee").intent, "fee")
+        self.assertEqual(self.understood("coffee").intent, "")
+        self.assertEqual(self.understood("coffee").words, ("coffee",))
+
     def test_a_query_of_question_words_only_is_searched_as_typed(self):
         query = self.understood("材料")
         self.assertEqual(query.words, ("材料",))
