@@ -4,6 +4,11 @@ import re
 
 from django import forms
 from django.db import DataError
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
 
 from portal import captcha
 
@@ -25,7 +30,11 @@ from .tracking import normalise
 MAX_CONTENT = 2000
 MOBILE = re.compile(r"1[3-9]\d{9}")
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
-MARKUP_ERROR = "请不要输入网页代码（如 <script>）；如需引用，请用文字描述。"
+# Class attributes are made at import: a text with a value in it is translated when shown, in the reader's language.
+CONTENT_HELP = lazy(
+    lambda: gettext("请写明时间、地点和具体事项，不超过 %(limit)s 字。") % {"limit": MAX_CONTENT}, str
+)()
+MARKUP_ERROR = _("请不要输入网页代码（如 <script>）；如需引用，请用文字描述。")
 
 
 def plain_text(value):
@@ -39,7 +48,7 @@ class CaptchaForm(forms.Form):
     form a fresh one, since every check uses the question up."""
 
     captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    captcha_answer = forms.CharField(label="验证码", max_length=4, help_text="请用阿拉伯数字作答")
+    captcha_answer = forms.CharField(label=_("验证码"), max_length=4, help_text=_("请用阿拉伯数字作答"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +61,7 @@ class CaptchaForm(forms.Form):
             self.data = self.data.copy()
             self.data.update({self.add_prefix("captcha_token"): token, self.add_prefix("captcha_answer"): ""})
         self.fields["captcha_token"].initial = token
-        self.fields["captcha_answer"].label = f"验证码：{self.question}"
+        self.fields["captcha_answer"].label = _("验证码：%(question)s") % {"question": self.question}
         for name in ("captcha_token", "captcha_answer"):  # bound fields made before this keep the old question
             self._bound_fields_cache.pop(name, None)
 
@@ -60,12 +69,18 @@ class CaptchaForm(forms.Form):
         cleaned = super().clean()
         answered = "captcha_answer" in cleaned  # an empty answer already has its own message
         if answered and not captcha.is_correct(cleaned.get("captcha_token", ""), cleaned["captcha_answer"]):
-            self.add_error("captcha_answer", "验证码不正确或已过期，请回答新的题目。")
+            self.add_error("captcha_answer", _("验证码不正确或已过期，请回答新的题目。"))
         return cleaned
 
 
 class DepartmentField(forms.ModelChoiceField):
-    """A department by id; an id too large for the database's integers is one more invalid choice, not a 500."""
+    """A department by id; an id too large for the database's integers is one more invalid choice, not a 500.
+    Readers of a language other than Chinese see the department's name in their language where it has one."""
+
+    titles = {}
+
+    def label_from_instance(self, obj):
+        return self.titles.get(obj.translation_key, obj.title)
 
     def to_python(self, value):
         try:
@@ -82,18 +97,28 @@ class CaseForm(CaptchaForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "requested_department" in self.fields:
-            self.fields["requested_department"].queryset = departments().live()
+            field = self.fields["requested_department"]
+            field.queryset = departments().live()
+            language = get_language() or ""
+            if isinstance(field, DepartmentField) and not language.startswith("zh"):
+                field.titles = dict(
+                    Page.objects.live()
+                    .filter(
+                        translation_key__in=field.queryset.values("translation_key"), locale__language_code=language
+                    )
+                    .values_list("translation_key", "title")
+                )
         self.fields["content"].widget.attrs["maxlength"] = MAX_CONTENT
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="numeric")
         for field in self.fields.values():
-            verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
-            field.error_messages["required"] = f"请{verb}“{field.label}”。"
+            required = _("请选择“%(label)s”。") if isinstance(field, forms.ChoiceField) else _("请填写“%(label)s”。")
+            field.error_messages["required"] = required % {"label": field.label}
 
     def clean_phone(self):
         phone = re.sub(r"[\s-]", "", self.cleaned_data["phone"])
         if not MOBILE.fullmatch(phone):
-            raise forms.ValidationError("请填写11位手机号码，例如 13800000000。")
+            raise forms.ValidationError(_("请填写11位手机号码，例如 13800000000。"))
         return phone
 
     def clean_title(self):
@@ -105,7 +130,9 @@ class CaseForm(CaptchaForm, forms.ModelForm):
     def clean_content(self):
         content = self.cleaned_data["content"].strip()
         if len(content) > MAX_CONTENT:
-            raise forms.ValidationError(f"内容不能超过 {MAX_CONTENT} 字（现有 {len(content)} 字）。")
+            raise forms.ValidationError(
+                _("内容不能超过 %(limit)s 字（现有 %(length)s 字）。") % {"limit": MAX_CONTENT, "length": len(content)}
+            )
         return plain_text(content)
 
 
@@ -126,10 +153,20 @@ class MessageForm(CaseForm):
             "publish_consent",
         ]
         field_classes = {"requested_department": DepartmentField}
-        labels = {"name": "姓名", "requested_department": "反映给哪个部门（可不选）", "publish_consent": "同意公开"}
+        labels = {
+            "name": _("姓名"),
+            "honorific": _("称呼"),
+            "phone": _("手机号码"),
+            "email": _("电子邮箱"),
+            "category": _("留言类别"),
+            "requested_department": _("反映给哪个部门（可不选）"),
+            "title": _("标题"),
+            "content": _("内容"),
+            "publish_consent": _("同意公开"),
+        }
         help_texts = {
-            "publish_consent": "答复后可在“公开信件”中公开；公开前会隐去您的姓名、电话、证件号码等个人信息。",
-            "content": f"请写明时间、地点和具体事项，不超过 {MAX_CONTENT} 字。",
+            "publish_consent": _("答复后可在“公开信件”中公开；公开前会隐去您的姓名、电话、证件号码等个人信息。"),
+            "content": CONTENT_HELP,
         }
         widgets = {"honorific": forms.RadioSelect, "category": forms.RadioSelect, "content": forms.Textarea}
 
@@ -253,22 +290,22 @@ class DisclosureRequestForm(CaseForm):
 
 
 class LookupForm(forms.Form):
-    code = forms.CharField(label="查询码", max_length=30, help_text="提交时获得，例如 JM-7K3Q-9XWD-2HFP")
-    phone_suffix = forms.CharField(label="手机号码后四位", min_length=4, max_length=4)
+    code = forms.CharField(label=_("查询码"), max_length=30, help_text=_("提交时获得，例如 JM-7K3Q-9XWD-2HFP"))
+    phone_suffix = forms.CharField(label=_("手机号码后四位"), min_length=4, max_length=4)
 
     def clean_code(self):
         code = normalise(self.cleaned_data["code"])
         if not code:
-            raise forms.ValidationError("查询码格式不正确，应为 JM 开头的 14 位字母和数字。")
+            raise forms.ValidationError(_("查询码格式不正确，应为 JM 开头的 14 位字母和数字。"))
         return code
 
 
 class RatingForm(LookupForm):
     satisfaction = forms.TypedChoiceField(
-        label="您对答复是否满意", choices=Satisfaction.choices, coerce=int, widget=forms.RadioSelect
+        label=_("您对答复是否满意"), choices=Satisfaction.choices, coerce=int, widget=forms.RadioSelect
     )
     comment = forms.CharField(
-        label="意见（可不填）", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("意见（可不填）"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, **kwargs):

@@ -5,8 +5,11 @@ code) converts it into zh-hant with the configured machine translator (OpenCC) t
 missing ancestors first; strings an editor corrected are kept. Unpublishing takes the mirror offline.
 """
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from django.db import transaction
 
 from wagtail.models import Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
@@ -14,6 +17,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from .translation import translate
 
+logger = logging.getLogger(__name__)
 _paused = ContextVar("languages_synchronisation_paused", default=False)
 
 
@@ -57,8 +61,13 @@ def translate_mirrors(sender, instance, **kwargs):
     if translator is None:
         return
     for locale in synchronised_locales(instance.locale_id):
-        if translator.can_translate(instance.locale, locale):
-            translate_with_ancestors(instance, locale, translator)
+        if not translator.can_translate(instance.locale, locale):
+            continue
+        try:
+            with transaction.atomic():  # a savepoint: a failed conversion never undoes the publication
+                translate_with_ancestors(instance, locale, translator)
+        except Exception:
+            logger.exception("converting page %s into %s failed; translate_zh_hant will retry", instance.pk, locale)
 
 
 def unpublish_mirrors(sender, instance, **kwargs):

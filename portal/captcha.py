@@ -16,10 +16,12 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 SALT = "portal.captcha"
 MAX_AGE = 30 * 60
 NUMERALS = "零一二三四五六七八九十"
+ENGLISH_NUMERALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
 
 def digest(nonce, answer):
@@ -31,7 +33,10 @@ def new_challenge():
     """(question, token) for a fresh sum such as “三加七等于几？”."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(10) + 1
     nonce = secrets.token_urlsafe(12)
-    return f"{NUMERALS[a]}加{NUMERALS[b]}等于几？", signing.dumps({"n": nonce, "d": digest(nonce, a + b)}, salt=SALT)
+    question = f"{NUMERALS[a]}加{NUMERALS[b]}等于几？"
+    if (get_language() or "").startswith("en"):  # English readers get the sum in words they read
+        question = f"What is {ENGLISH_NUMERALS[a]} plus {ENGLISH_NUMERALS[b]}?"
+    return question, signing.dumps({"n": nonce, "d": digest(nonce, a + b)}, salt=SALT)
 
 
 def is_correct(token, reply):

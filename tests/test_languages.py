@@ -251,5 +251,10 @@ def test_the_english_demo_never_mixes_chinese_in_silently_and_has_the_foreigners
     assert '<span class="language-tag" lang="zh-Hans">中文</span>' in home  # the guides not yet in English
     guide = client.get("/en/services/scenarios/marriage/?identity=one_overseas").content.decode()
     assert "certificate of no impediment" in guide
-    for url in ["/en/investor/", "/en/interaction/write/", "/en/interaction/track/"]:
+    for url in ["/en/investor/", "/en/interaction/track/"]:
         assert client.get(url).status_code == 200, url
+    form = client.get("/en/interaction/write/").content.decode()  # writing to 12345 in English
+    assert all(label in form for label in ["Mobile number", "Type of message", "Complaint", "What is "])
+    assert ">Jiangmen Civil Affairs Bureau</option>" in form and "江门市民政局" not in form
+    errors = client.post("/en/interaction/write/", {"title": "Noise at night", "content": ""}).content.decode()
+    assert "Please fill in “Your message”." in errors

@@ -203,3 +203,17 @@ def test_a_disclosure_entry_keeps_its_index_number_in_zh_hant(home):
     counterpart = entry.get_translation(locale("zh-hant")).specific
     assert entry.index_number and counterpart.index_number == entry.index_number
     assert counterpart.live and counterpart.title == "關於印發僑務工作要點的通知"
+
+
+def test_a_failed_conversion_never_undoes_the_publication(home, monkeypatch, caplog):
+    from languages import synchronised
+
+    def fail(*args):
+        raise RuntimeError("OpenCC unavailable")
+
+    monkeypatch.setattr(synchronised, "translate_with_ancestors", fail)
+    notice = StandardPageFactory(parent=home, title="停水通知", slug="notice", live=False)
+
+    notice.save_revision().publish()
+
+    assert StandardPage.objects.get(pk=notice.pk).live and "translate_zh_hant will retry" in caplog.text
