@@ -4,14 +4,18 @@ import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 
 import pytest
 
+from departments.access import PORTAL_ADMINS
 from home.models import StandardPage
 from interaction.models.cases import Kind, Status
 
 from .factories import CaseFactory
+from .site_group import make_user
 
 pytestmark = pytest.mark.django_db
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -61,3 +65,15 @@ def test_the_website_report_counts_the_years_letters_articles_and_columns(portal
     _, earlier = figures(2025)
     assert earlier[("互动交流", "留言办理：收到留言数量（单位：条）")] == "1"
     assert earlier[("信息发布（单位：条）", "政务动态信息更新量")] == "0"
+
+
+def test_the_portal_office_drafts_the_report_from_the_admin_and_others_cannot(client, portal):
+    client.force_login(portal.editor_a)
+    assert client.get(reverse("draft_website_report")).status_code in (302, 403)
+    client.force_login(make_user("office", Group.objects.get(name=PORTAL_ADMINS)))
+    form = client.get(reverse("draft_website_report"))
+    assert form.status_code == 200 and form.context["form"].initial["year"] == 2025
+    assert client.post(reverse("draft_website_report"), {"year": 2031}).status_code == 200  # said on the form
+    response = client.post(reverse("draft_website_report"), {"year": 2025})
+    assert response.status_code == 302 and "/edit/" in response["Location"]
+    assert StandardPage.objects.filter(slug="website-report-2025").exists()
