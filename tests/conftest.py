@@ -1,14 +1,15 @@
 import io
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 import pytest
 import time_machine
 
+from .demo_build import DEMO_BUILT_AT, attach, built_demo, copy_into_test_database, shared_folder
 from .helpers import interaction_site
 from .site_group import SiteGroup
 from .worlds import HOME, NOW, Worlds, world, world_of
@@ -46,10 +47,10 @@ world_key = pytest.StashKey[str | None]()
 
 
 @pytest.fixture(scope="session")
-def worlds(request, django_db_setup, django_db_blocker):
+def worlds(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The shared worlds (tests/worlds.py) on this worker: the first test of one loads it, the hooks below the rest."""
     state = request.config.stash[worlds_key]
-    state.start(django_db_blocker)
+    state.start(django_db_blocker, shared_folder(tmp_path_factory))
     yield state
     state.unload()
 
@@ -91,10 +92,23 @@ def portal(interaction_portal):
     return interaction_portal
 
 
-@world(empty_portal=False, built_at=NOW - timedelta(hours=1))
-def demo_portal():
-    """The whole demo portal (`load_demo`, loaded an hour before NOW)."""
-    call_command("load_demo", stdout=io.StringIO())
+def attached_demo(folder):
+    """On SQLite, the run's one build of the demo (tests/demo_build.py), attached to the test database."""
+    if connection.vendor != "sqlite":
+        return None
+    build = built_demo(folder)
+    attach(build)
+    return build
+
+
+@world(empty_portal=False, built_at=DEMO_BUILT_AT, prepare=attached_demo)
+def demo_portal(build):
+    """The whole demo portal (`load_demo`, loaded an hour before NOW): on SQLite copied from the run's one build,
+    which the browser tests serve too; on another database loaded here."""
+    if build is None:
+        call_command("load_demo", stdout=io.StringIO())
+    else:
+        copy_into_test_database(build, settings.MEDIA_ROOT)
 
 
 def pytest_configure(config):
@@ -112,9 +126,11 @@ def pytest_collection_modifyitems(items):
     tests of just an empty portal (`home`, quick to build) are no group, so that either worker can take them.
 
     Once the other plugins have had their turn (pytest-django sorts database, transactional, then database-free
-    tests; pytest-xdist names the groups), the browser tests go first, then the demo, then the other worlds, largest
-    first, then the empty portal's tests and the rest in the order pytest-django left them: the tests that are no
-    group come last and even out the two workers' ends."""
+    tests; pytest-xdist names the groups), the browser tests go first, then the other worlds, largest first, then
+    the demo, then the empty portal's tests and the rest in the order pytest-django left them. The browser tests'
+    first fixture builds the demo (tests/demo_build.py), so the other worker has the worlds to run while it does and
+    finds the build ready when it reaches the demo; the tests that are no group come last and even out the two
+    workers' ends."""
     sizes = {}
     for item in items:
         item.stash[world_key] = name = world_of(item)
@@ -137,9 +153,9 @@ def pytest_collection_modifyitems(items):
         if item.get_closest_marker("browser"):
             return (0, 0, "")
         if name == "demo_portal":
-            return (1, 0, "")
+            return (2, 0, "")
         if name not in (None, HOME):
-            return (2, -sizes[name], name)
+            return (1, -sizes[name], name)
         return (3 if name == HOME else 4, 0, "")
 
     items.sort(key=order)

@@ -35,29 +35,31 @@ BUILT = NOW - timedelta(minutes=10)  # when a world is built: before anything it
 
 
 class World:
-    def __init__(self, name, build, *, empty_portal, built_at):
+    def __init__(self, name, build, *, empty_portal, built_at, prepare):
         self.name, self.build, self.empty_portal, self.built_at = name, build, empty_portal, built_at
+        self.prepare = prepare
 
 
 WORLDS = {}  # fixture name -> World, filled as conftest and the test modules are imported
 HOME = "empty_home"  # the world of the tests that ask for just `home`
 
 
-def world(build=None, *, empty_portal=True, built_at=BUILT):
+def world(build=None, *, empty_portal=True, built_at=BUILT, prepare=None):
     """Make `build` a shared world and the fixture, of the same name, that hands each test its copy of it.
 
     `build(home)` is given an empty portal's home (no argument when `empty_portal` is false), runs once at
     `built_at`, and returns what the tests get: an object whose attributes are pages, users and the like, or a
     page. The `home` fixture of a test of this world is the world's home. The name is the world's, across the suite:
     a module hands it to its tests under another name with a fixture of its own (`def group(staff_group): ...`),
-    never by overriding it."""
+    never by overriding it. `prepare(folder)`, if given, runs first, outside the world's transaction, with the
+    run's shared temporary folder; what it returns is handed to `build` after the home."""
 
     def register(build):
         name = build.__name__
         known = WORLDS.get(name)
         if known is not None and known.build.__module__ != build.__module__:
             raise ValueError(f"two shared worlds are named {name}: in {known.build.__module__} and {build.__module__}")
-        WORLDS[name] = World(name, build, empty_portal=empty_portal, built_at=built_at)
+        WORLDS[name] = World(name, build, empty_portal=empty_portal, built_at=built_at, prepare=prepare)
 
         def fixture(worlds, db):
             return worlds.copy_of(name)
@@ -113,11 +115,12 @@ class Worlds:
 
     def __init__(self):
         self.blocker = None  # set once the test database exists (the session fixture `worlds`)
+        self.folder = None  # the run's temporary folder that every worker shares (tests/demo_build.py)
         self.wanted = None  # the world of the test being set up
         self.name = self.atomic = self.home = self.built = None
 
-    def start(self, blocker):
-        self.blocker = blocker
+    def start(self, blocker, folder):
+        self.blocker, self.folder = blocker, folder
         self.load(self.wanted)
 
     def load(self, name):
@@ -132,12 +135,14 @@ class Worlds:
             translation.override(settings.LANGUAGE_CODE),
             time_machine.travel(world.built_at, tick=True),
         ):
+            prepared = world.prepare(self.folder) if world.prepare else None
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
                 cache.clear()
                 home = empty_portal() if world.empty_portal else None
-                built = world.build(home) if world.empty_portal else world.build()
+                arguments = ([home] if world.empty_portal else []) + ([prepared] if world.prepare else [])
+                built = world.build(*arguments)
             except BaseException as error:
                 atomic.__exit__(type(error), error, error.__traceback__)
                 raise

@@ -1,11 +1,12 @@
 """A real server on loopback with the demo portal, and Debian's Chromium driven by Playwright.
 
-The server is `manage.py runserver` in a subprocess with its own SQLite file, migrated and loaded with
-`load_demo` once per test run, so these tests never share the suite's test database. Under CI (`CI` set)
+The server is `manage.py runserver` in a subprocess with its own SQLite file, a copy of the run's one build of the
+demo (tests/demo_build.py), so these tests never share the suite's test database. Under CI (`CI` set)
 a missing browser or axe-core fails the run; on a developer's machine the tests are skipped instead.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from ..demo_build import DemoBuild, built_demo, shared_folder
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -59,17 +62,20 @@ def wait_until_serving(url, process, seconds=60):
 
 
 @pytest.fixture(scope="session")
-def server_env(tmp_path_factory):
+def served_demo(tmp_path_factory):
+    """A copy of the run's one demo build (tests/demo_build.py) for the server to change as people use it."""
+    build = built_demo(shared_folder(tmp_path_factory))
     folder = tmp_path_factory.mktemp("portal")
-    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "ELASTICSEARCH_URL"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="jmportal.settings.test",
-        DATABASE_URL=f"sqlite:///{folder / 'portal.sqlite3'}",
-        MEDIA_ROOT=str(folder / "media"),
-        CLIENT_IP_HEADER="HTTP_X_REAL_IP",  # as behind the proxy: lets the bad-input tests use their own rate limit
-        PYTHONUNBUFFERED="1",
-    )
-    return env
+    shutil.copyfile(build.database, folder / "portal.sqlite3")
+    if build.media.exists():
+        shutil.copytree(build.media, folder / "media")
+    return DemoBuild(folder / "portal.sqlite3", folder / "media")
+
+
+@pytest.fixture(scope="session")
+def server_env(served_demo):
+    # CLIENT_IP_HEADER as behind the proxy: lets the bad-input tests use their own rate limit.
+    return served_demo.environment(CLIENT_IP_HEADER="HTTP_X_REAL_IP")
 
 
 @pytest.fixture(scope="session")
@@ -77,9 +83,16 @@ def portal(server_env):
     """The demo portal's base URL, served by a real HTTP server on loopback."""
     manage = [sys.executable, "manage.py"]
     port = free_port()
-    # As `make run` serves it: the demo's own Sites (localhost and the department's mzj.localhost) on this port.
-    for command in (["migrate", "--noinput"], ["load_demo", "--port", str(port)]):
-        subprocess.run([*manage, *command], cwd=PROJECT, env=server_env, check=True, capture_output=True, timeout=600)
+    # As `make run` serves it: load_demo run again (it changes nothing but the Sites' port), then the demo's own
+    # Sites (localhost and the department's mzj.localhost) served on this port.
+    subprocess.run(
+        [*manage, "load_demo", "--port", str(port)],
+        cwd=PROJECT,
+        env=server_env,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     log = open(Path(server_env["MEDIA_ROOT"]).parent / "server.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
