@@ -77,7 +77,6 @@ class ServiceItemPage(BasePage):
     search_fields = BasePage.search_fields + [
         SegmentedField("item_code"),
         SegmentedField("conditions"),
-        SegmentedField("procedures"),  # materials, fees, handling stages: what readers ask about
         index.FilterField("item_type"),
         index.FilterField("theme"),
     ]

@@ -11,6 +11,7 @@ import pytest
 from interaction.models import Case
 from scenarios.models import ScenarioGuidePage
 from search.models import SearchLog, Synonym
+from search.routing import suggest
 from services.models import ServiceItemPage
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +154,12 @@ def test_searches_that_find_nothing_are_logged_for_the_zero_result_report(client
     html = search(client, "qwxyzzy")
     assert "没有找到相关内容" in html
     assert SearchLog.objects.get(query="qwxyzzy").results == 0
+
+
+def test_the_desk_sees_a_suggested_department_for_a_new_letter(client, demo_portal):
+    assert suggest("营业执照变更窗口多次要求补交同一份材料")[0].department.title == "江门市市场监督管理局"
+    assert "江门市交通运输局" in [found.department.title for found in suggest("建议增开江门站至五邑大学的直达公交")]
+    client.force_login(get_user_model().objects.get(username="desk12345"))
+    letter = Case.objects.get(title="初三学生体育中考项目怎么选")
+    page = client.get(reverse("cases:inspect", args=[letter.pk])).content.decode()
+    assert "建议转办" in page and "江门市教育局" in page.split("建议转办", 1)[1].split("</div>", 1)[0]

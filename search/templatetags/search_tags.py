@@ -26,3 +26,11 @@ def facet_query(context, name, value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "")
+
+
+@register.inclusion_tag("search/includes/suggested_departments.html")
+def suggested_departments(case):
+    """建议转办: the departments a letter's words point to (`search.routing`), for the 12345 desk."""
+    from search.routing import suggest
+
+    return {"suggestions": suggest(case.title, case.content, exclude=case.pk)}
