@@ -7,12 +7,13 @@ Bad filter values never raise: the reader gets an empty result with a message sa
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from portal.listing import PAGE_SIZE, filtered_page
 
 from .ownership import Departments
 
-ANY = [("", "全部")]
+ANY = [("", _("全部"))]
 
 
 class QuickSelect(forms.Select):
@@ -37,7 +38,7 @@ class DepartmentFilterForm(forms.Form):
     """A filter form whose `department` field offers the portal's departments (by code)."""
 
     department = forms.ChoiceField(required=False)
-    department_label = "部门"
+    department_label = _("部门")
 
     def __init__(self, data, departments):
         super().__init__(data)

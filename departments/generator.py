@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
+from wagtail.models import Locale
+
 from portal.bulk import append_live_children, settle
 
 from .models import ArticleIndexPage, ArticlePage
@@ -23,7 +25,9 @@ KINDS = ["工作会议召开", "专项行动启动", "工作取得新进展", "�
 def generate(count, seed=12345):
     """Add `count` live articles across the departments' 部门动态 columns; return how many were made."""
     rng = random.Random(seed)  # noqa: S311 - sample data, not secrets
-    columns = list(ArticleIndexPage.objects.filter(slug="news", depth__gt=3).order_by("path"))
+    columns = list(  # zh-hans columns: a zh-hant column holds translations only
+        ArticleIndexPage.objects.filter(slug="news", depth__gt=3, locale=Locale.get_default()).order_by("path")
+    )
     if not columns:
         raise ValueError("没有部门动态栏目：请先运行 load_demo 或 onboard_department。")
     start = datetime(2024, 1, 1, 9, tzinfo=ZoneInfo(settings.TIME_ZONE))

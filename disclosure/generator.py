@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
+from wagtail.models import Locale
+
 from departments.models import DepartmentPage
 from departments.ownership import Departments
 from portal.bulk import append_live_children, settle
@@ -40,8 +42,9 @@ def publication_times(count, years, rng):
 def generate(count, years=(2019, 2026), seed=12345):
     """Add `count` published entries spread over every department's catalog; return how many were made."""
     rng = random.Random(seed)  # noqa: S311 - sample data, not secrets
-    catalogs = list(DisclosureCatalogPage.objects.live().order_by("path"))
-    departments = Departments(DepartmentPage.objects.only("path", "code"))
+    source = Locale.get_default()  # entries are written in zh-hans; a zh-hant catalog holds translations only
+    catalogs = list(DisclosureCatalogPage.objects.live().filter(locale=source).order_by("path"))
+    departments = Departments(DepartmentPage.objects.filter(locale=source).only("path", "code"))
     if not catalogs:
         raise ValueError("没有部门信息公开目录：请先运行 load_demo 或 onboard_department。")
     made = 0

@@ -1,6 +1,7 @@
 """Browsing the city's service items: by department, item type, audience channel, theme and keyword."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from channels.audiences import Audience
 from departments.filters import ANY, DepartmentFilter, DepartmentFilterForm
@@ -9,11 +10,11 @@ from .taxonomy import ItemType, Theme
 
 
 class ServiceFilterForm(DepartmentFilterForm):
-    department_label = "实施部门"
-    item_type = forms.ChoiceField(label="事项类型", choices=ANY + ItemType.choices, required=False)
-    audience = forms.ChoiceField(label="服务对象", choices=ANY + Audience.choices, required=False)
-    theme = forms.ChoiceField(label="主题", choices=ANY + Theme.choices, required=False)
-    keyword = forms.CharField(label="事项名称", required=False, max_length=40)
+    department_label = _("实施部门")
+    item_type = forms.ChoiceField(label=_("事项类型"), choices=ANY + ItemType.choices, required=False)
+    audience = forms.ChoiceField(label=_("服务对象"), choices=ANY + Audience.choices, required=False)
+    theme = forms.ChoiceField(label=_("主题"), choices=ANY + Theme.choices, required=False)
+    keyword = forms.CharField(label=_("事项名称"), required=False, max_length=40)
 
 
 class ServiceFilter(DepartmentFilter):
