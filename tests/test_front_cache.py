@@ -205,7 +205,8 @@ def test_without_a_front_cache_nothing_is_purged_and_pages_still_work(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         StandardPageFactory(parent=section).save_revision().publish()
 
-    assert callbacks == [] and client.get("/discover/").status_code == 200
+    purges = [callback for callback in callbacks if callback.__module__.startswith("frontcache")]
+    assert purges == [] and client.get("/discover/").status_code == 200
 
 
 def test_the_404_of_an_unpublished_page_may_be_shared_so_a_refresh_replaces_the_old_copy(client, section):

@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from portal.captcha import ENGLISH_NUMERALS, NUMERALS
+
 from .crawl import locale_of
 
-NUMERALS = "零一二三四五六七八九十"
 CASE_CODE = re.compile(r"JM-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}")
 SKIP = object()  # a field left as it is
 NOT_TYPED = {"hidden", "submit", "button", "reset", "radio", "checkbox", "select"}
@@ -31,10 +32,14 @@ SITE_WORD = {"zh-hans": "江门", "zh-hant": "江門", "en": "Jiangmen"}  # in t
 
 
 def solve_captcha(form):
-    """Answer the captcha as a person reads it (“验证码：三加七等于几？” → 10); the one place that knows it."""
+    """Answer the captcha as a person reads it (“验证码：三加七等于几？”, “What is three plus seven?” → 10); the one
+    place that knows it."""
     label = form.locator("label[for$='captcha_answer']").inner_text()
-    a, b = re.search(r"([一二三四五六七八九十])加([一二三四五六七八九十])", label).groups()
-    return str(NUMERALS.index(a) + NUMERALS.index(b))
+    chinese = re.search(r"([一二三四五六七八九十])加([一二三四五六七八九十])", label)
+    if chinese:
+        return str(sum(NUMERALS.index(number) for number in chinese.groups()))
+    english = re.search(r"What is (\w+) plus (\w+)\?", label)
+    return str(sum(ENGLISH_NUMERALS.index(number) for number in english.groups()))
 
 
 def first_choice(select):
