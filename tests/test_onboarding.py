@@ -23,6 +23,7 @@ from wagtail.models import (
 import pytest
 
 from departments.models import DepartmentPage
+from languages.synchronised import paused
 
 from .factories import DepartmentIndexPageFactory
 
@@ -85,6 +86,8 @@ def test_onboarding_creates_branch_groups_collection_and_workflow(home):
     assert department.get_children().get(slug="notices").get_workflow().name == "江门市民政局 三审发布"
     assert {"门户管理员", "门户审核"} <= set(Group.objects.values_list("name", flat=True))
     assert "新建" in output
+    traditional = department.get_translation(Locale.objects.get(language_code="zh-hant"))
+    assert traditional.live and traditional.title == "江門市民政局"
 
 
 def test_onboarding_twice_changes_nothing(home):
@@ -97,15 +100,18 @@ def test_onboarding_twice_changes_nothing(home):
 
 
 def test_sixty_one_departments_from_one_csv(home, tmp_path):
+    """The whole city's 61 departments in one file, and the file again changes nothing. Their zh-hant conversion
+    (two thirds of the time) is left out: the first test above checks it."""
     rows = [
         {"code": f"11440700MB{n:07d}X", "name": f"江门市第{n}局", "slug": f"d{n}", "phone": "0750-3000000"}
         for n in range(61)
     ]
     path = write_csv(tmp_path / "departments.csv", rows)
-    onboard(csv_file=path)
-    assert source_departments().count() == 61
-    before = state()
-    onboard(csv_file=path)
+    with paused():
+        onboard(csv_file=path)
+        assert source_departments().count() == 61
+        before = state()
+        onboard(csv_file=path)
     assert state() == before
 
 
