@@ -1,18 +1,15 @@
 """Admin views of the disclosure platform: the annual report draft, and the dashboard's reminder of report deadlines."""
 
-from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import FormView
 
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from departments.ownership import department_of
+from portal.report_drafts import DraftReportView
 
 from .annual_report import default_year, draft_annual_report, existing_report, report_deadline
 from .models import DisclosureCatalogPage
@@ -20,27 +17,16 @@ from .models import DisclosureCatalogPage
 PANEL_CATALOGS = 12  # the dashboard names at most this many departments; the rest are counted
 
 
-class AnnualReportForm(forms.Form):
-    year = forms.IntegerField(
-        label="年度",
-        min_value=2008,
-        help_text="默认为最近一个还没有年度报告的年份；报告按国办公开办函〔2021〕30号的格式生成，发布后进入信息公开目录",
-    )
-
-    def clean_year(self):
-        year = self.cleaned_data["year"]
-        if year > timezone.localdate().year:
-            raise forms.ValidationError("只能起草已经开始的年度的报告。")
-        return year
-
-
-class DraftAnnualReportView(WagtailAdminTemplateMixin, FormView):
+class DraftAnnualReportView(DraftReportView):
     """起草年度报告: drafts the department's report for a year and opens it in the editor."""
 
     page_title = "起草政府信息公开年度报告"
     header_icon = "doc-full"
-    template_name = "wagtailadmin/generic/form.html"
-    form_class = AnnualReportForm
+    year_help_text = (
+        "默认为最近一个还没有年度报告的年份；报告按国办公开办函〔2021〕30号的格式生成，发布后进入信息公开目录"
+    )
+    drafted_message = "已起草年度报告，请补充完善后提交审核。"
+    existing_message = "该年度报告已存在，已为您打开。"
 
     def dispatch(self, request, catalog_id, *args, **kwargs):
         self.catalog = get_object_or_404(DisclosureCatalogPage, pk=catalog_id)
@@ -53,18 +39,10 @@ class DraftAnnualReportView(WagtailAdminTemplateMixin, FormView):
         return {"year": default_year(self.department, timezone.localdate())}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            action_url=reverse("draft_annual_report", args=[self.catalog.pk]),
-            submit_button_label="起草",
-            page_subtitle=self.department.title,
-            **kwargs,
-        )
+        return super().get_context_data(page_subtitle=self.department.title, **kwargs)
 
-    def form_valid(self, form):
-        report, created = draft_annual_report(self.department, form.cleaned_data["year"])
-        message = "已起草年度报告，请补充完善后提交审核。" if created else "该年度报告已存在，已为您打开。"
-        messages.success(self.request, message)
-        return redirect("wagtailadmin_pages:edit", report.pk)
+    def draft(self, year):
+        return draft_annual_report(self.department, year)
 
 
 class AnnualReportsPanel(Component):
