@@ -1,7 +1,9 @@
 """The test suite: fast hashing, a throwaway media folder, the database from DATABASE_URL or SQLite."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -16,3 +18,11 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "jmportal-test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"
 AXES_ENABLED = False  # tests that need the login throttle switch it on; test clients log in without a request
+
+# Every test starts with `cache.clear()`, which empties a whole Redis database: under pytest-xdist each worker gets a
+# database of its own (REDIS_URL's, plus the worker's number), so one worker never wipes another's rate limits.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker and CACHES["default"].get("LOCATION"):
+    _redis = urlsplit(CACHES["default"]["LOCATION"])
+    _database = int(_redis.path.strip("/") or 0) + int(_worker.removeprefix("gw"))
+    CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_database}").geturl()
