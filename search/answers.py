@@ -42,9 +42,13 @@ def answer(query, hits):
     empty one when none fits), or None when the query asks nothing in particular."""
     if not query.intent:
         return None
-    for page in hits[:CANDIDATES]:
-        if not hasattr(page.specific_class, "answer_facts") or query.title_share(page.title) < FITS:
-            continue
+    shares = {page.pk: query.title_share(page.title) for page in hits[:CANDIDATES]}
+    fitting = [
+        page for page in hits[:CANDIDATES] if hasattr(page.specific_class, "answer_facts") and shares[page.pk] >= FITS
+    ]
+    # The page whose title holds most of the question first (人才引进落户 before the guide 人才引进, whichever the
+    # engine ranked higher: PostgreSQL and SQLite differ there), the engine's order among equals.
+    for page in sorted(fitting, key=lambda page: -shares[page.pk]):
         specific = page.specific
         found = quote(query, specific, specific.answer_facts())
         if found:
